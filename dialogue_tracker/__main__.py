@@ -1,0 +1,5 @@
+import sys
+
+from dialogue_tracker.cli import main
+
+sys.exit(main())

@@ -1,0 +1,54 @@
+"""The validated data, held as frozen objects that every session may share and none may change."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+
+from dialogue_tracker.model import Issue, Milestone, NextStep, Quote, Side, Source, Speaker, Stance
+from dialogue_tracker.provenance import Span
+
+
+@dataclass(frozen=True)
+class SourceEntry:
+    """One source with its verbatim text and where each of its quotes stands in that text."""
+
+    record: Source
+    text: str
+    quotes: tuple[Quote, ...]
+    stances: tuple[Stance, ...]
+    next_steps: tuple[NextStep, ...]
+    spans: Mapping[str, Span]
+    draft: bool = False
+
+    @property
+    def id(self) -> str:
+        return self.record.id
+
+
+@dataclass(frozen=True)
+class Catalog:
+    """Everything loaded from a data folder; sources are ordered by event date, oldest first."""
+
+    sides: Mapping[str, Side]
+    speakers: Mapping[str, Speaker]
+    issues: Mapping[str, Issue]
+    milestones: tuple[Milestone, ...]
+    sources: tuple[SourceEntry, ...]
+    version: str
+
+    def source(self, source_id: str) -> SourceEntry:
+        return next(entry for entry in self.sources if entry.id == source_id)
+
+    def quotes(self) -> list[tuple[SourceEntry, Quote]]:
+        return [(entry, quote) for entry in self.sources for quote in entry.quotes]
+
+    def counts(self) -> dict[str, int]:
+        """How many records of each kind the catalog holds."""
+        return {
+            "sources": len(self.sources),
+            "quotes": sum(len(entry.quotes) for entry in self.sources),
+            "stances": sum(len(entry.stances) for entry in self.sources),
+            "next_steps": sum(len(entry.next_steps) for entry in self.sources),
+            "milestones": len(self.milestones),
+        }

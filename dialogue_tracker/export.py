@@ -1,0 +1,86 @@
+"""The export contract: filtered records as one JSON object or one flat CSV table."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+import pandas as pd
+
+from dialogue_tracker.catalog import Catalog
+from dialogue_tracker.filters import (
+    Filters,
+    filter_events,
+    filter_quotes,
+    filter_stances,
+    filter_steps,
+)
+from dialogue_tracker.frames import Frames
+
+QUOTE_FIELDS = [
+    "id", "speaker", "side", "issues", "text", "source", "attribution", "attribution_note",
+    "reported_via", "translated", "paragraph", "start", "end",
+]  # fmt: skip
+STANCE_FIELDS = ["issue", "side", "status", "summary", "source", "quotes"]
+STEP_FIELDS = [
+    "id", "issue", "description", "agreed_by", "proposed_by", "demanded_by", "target",
+    "target_words", "target_basis", "status", "source", "quotes",
+]  # fmt: skip
+EVENT_FIELDS = ["kind", "issue", "start", "end", "label", "record", "source", "url"]
+
+
+def export_records(catalog: Catalog, frames: Frames, filters: Filters) -> dict[str, list[dict]]:
+    """Everything the filters leave, as plain JSON-ready records."""
+    return {
+        "sources": [_source(entry) for entry in catalog.sources],
+        "sides": [side.model_dump() for side in catalog.sides.values()],
+        "speakers": [speaker.model_dump() for speaker in catalog.speakers.values()],
+        "issues": [issue.model_dump() for issue in catalog.issues.values()],
+        "quotes": _records(filter_quotes(frames.quotes, filters), QUOTE_FIELDS),
+        "stances": _records(filter_stances(frames.stances, catalog, filters), STANCE_FIELDS),
+        "next_steps": _records(filter_steps(frames.steps, filters), STEP_FIELDS),
+        "events": _records(filter_events(frames, filters), EVENT_FIELDS),
+    }
+
+
+def _source(entry) -> dict:
+    return {
+        **entry.record.model_dump(exclude={"notes"}),
+        "notes": [n.model_dump() for n in entry.record.notes],
+    }
+
+
+def _records(frame: pd.DataFrame, fields: list[str]) -> list[dict]:
+    return [{key: _plain(row[key]) for key in fields} for row in frame.to_dict("records")]
+
+
+def _plain(value: Any) -> Any:
+    if isinstance(value, tuple):
+        return list(value)
+    if isinstance(value, pd.Timestamp):
+        return value.date().isoformat()
+    if value is None or (isinstance(value, float) and pd.isna(value)) or value is pd.NaT:
+        return None
+    return value
+
+
+def to_json(records: dict[str, list[dict]]) -> str:
+    return json.dumps(records, indent=2, ensure_ascii=False) + "\n"
+
+
+def to_csv(records: dict[str, list[dict]]) -> str:
+    """Quotes, stances and next steps in one table, told apart by the `kind` column."""
+    rows = [
+        {"kind": kind, **{k: _cell(v) for k, v in record.items()}}
+        for kind, key in (("quote", "quotes"), ("stance", "stances"), ("next_step", "next_steps"))
+        for record in records[key]
+    ]
+    columns = [
+        "kind",
+        *dict.fromkeys(k for fields in (QUOTE_FIELDS, STANCE_FIELDS, STEP_FIELDS) for k in fields),
+    ]
+    return pd.DataFrame(rows, columns=columns, dtype=object).to_csv(index=False)
+
+
+def _cell(value: Any) -> Any:
+    return "; ".join(map(str, value)) if isinstance(value, list) else value

@@ -1,0 +1,123 @@
+"""Read one YAML file safely into plain Python values, remembering the line of every field.
+
+PyYAML's own constructors are not used: they turn bare dates into `date` objects (and crash on
+impossible ones), keep the last of duplicate keys silently, and expand aliases. Here the file is
+composed into nodes with the safe (C, where available) loader, then walked by hand: duplicate keys,
+aliases, merge keys and any non-standard tag are problems, and every scalar that is not a plain
+number, boolean or null stays a string for pydantic to check.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from dialogue_tracker.problems import Problem, field_name
+
+Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+MAX_BYTES = 1_000_000
+Location = tuple[str | int, ...]
+
+_SCALARS = {
+    "tag:yaml.org,2002:str": str,
+    "tag:yaml.org,2002:timestamp": str,
+    "tag:yaml.org,2002:int": int,
+    "tag:yaml.org,2002:float": float,
+}
+_COLLECTIONS = {"tag:yaml.org,2002:map", "tag:yaml.org,2002:seq"}
+
+
+class YamlFile:
+    """The values of one YAML file and the line on which each field starts."""
+
+    def __init__(self, path: Path, shown_as: str) -> None:
+        self.shown_as = shown_as
+        self.lines: dict[Location, int] = {}
+        self.problems: list[Problem] = []
+        self._seen: set[int] = set()
+        self.value: Any = self._read(path)
+
+    def line_of(self, location: Location) -> int | None:
+        """The line of the deepest recorded field on `location`'s path."""
+        for end in range(len(location), -1, -1):
+            if location[:end] in self.lines:
+                return self.lines[location[:end]]
+        return None
+
+    def _problem(self, line: int | None, field: str, message: str) -> None:
+        self.problems.append(Problem(self.shown_as, line, field, message))
+
+    def _read(self, path: Path) -> Any:
+        size = path.stat().st_size
+        if size > MAX_BYTES:
+            return self._problem(None, "(file)", f"{size:,} bytes is over the {MAX_BYTES:,} limit")
+        raw = path.read_bytes()
+        try:
+            text = raw.decode("utf-8-sig")
+        except UnicodeDecodeError as error:
+            line = raw[: error.start].count(b"\n") + 1
+            return self._problem(line, "(file)", f"not UTF-8: byte {raw[error.start]:#04x}")
+        try:
+            node = yaml.compose(text, Loader=Loader)
+        except yaml.MarkedYAMLError as error:
+            mark = error.problem_mark or error.context_mark
+            where = f" (column {mark.column + 1})" if mark else ""
+            hint = _tab_hint(text, mark.line) if mark else ""
+            return self._problem(mark and mark.line + 1, "(yaml)", f"{error.problem}{where}{hint}")
+        except yaml.YAMLError as error:
+            return self._problem(None, "(yaml)", str(error))
+        if node is None:
+            return self._problem(None, "(file)", "the file is empty; expected a mapping")
+        return self._value(node, ())
+
+    def _value(self, node: yaml.Node, location: Location) -> Any:
+        line = self.lines.setdefault(location, node.start_mark.line + 1)
+        if id(node) in self._seen:
+            return self._problem(line, field_name(location), "aliases (*name) are not allowed")
+        self._seen.add(id(node))
+        if isinstance(node, yaml.ScalarNode):
+            return self._scalar(node, location)
+        if node.tag not in _COLLECTIONS:
+            return self._problem(line, field_name(location), f"the tag {node.tag} is not allowed")
+        if isinstance(node, yaml.MappingNode):
+            return self._mapping(node, location)
+        return [self._value(item, (*location, i)) for i, item in enumerate(node.value)]
+
+    def _mapping(self, node: yaml.MappingNode, location: Location) -> dict[str, Any]:
+        result: dict[str, Any] = {}
+        for key_node, value_node in node.value:
+            line = key_node.start_mark.line + 1
+            key = key_node.value if isinstance(key_node, yaml.ScalarNode) else None
+            if not isinstance(key, str) or key_node.tag == "tag:yaml.org,2002:merge":
+                self._problem(line, field_name(location), "keys must be plain names")
+                continue
+            if key in result:
+                first = self.lines[(*location, key)]
+                self._problem(
+                    line, field_name((*location, key)), f"duplicate key (first on line {first})"
+                )
+                continue
+            self.lines[(*location, key)] = line
+            result[key] = self._value(value_node, (*location, key))
+        return result
+
+    def _scalar(self, node: yaml.ScalarNode, location: Location) -> Any:
+        if node.tag == "tag:yaml.org,2002:null":
+            return None
+        if node.tag == "tag:yaml.org,2002:bool":
+            return node.value.lower() in ("true", "yes", "on")
+        if node.tag in _SCALARS:
+            try:
+                return _SCALARS[node.tag](node.value)
+            except ValueError:
+                return node.value
+        line = node.start_mark.line + 1
+        return self._problem(line, field_name(location), f"the tag {node.tag} is not allowed")
+
+
+def _tab_hint(text: str, line_index: int) -> str:
+    lines = text.splitlines()
+    near = lines[max(0, line_index - 1) : line_index + 1]
+    return "; tabs cannot indent YAML, use spaces" if any("\t" in line for line in near) else ""
