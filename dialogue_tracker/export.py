@@ -36,10 +36,10 @@ def export_records(catalog: Catalog, frames: Frames, filters: Filters) -> dict[s
         "sides": [side.model_dump() for side in catalog.sides.values()],
         "speakers": [speaker.model_dump() for speaker in catalog.speakers.values()],
         "issues": [issue.model_dump() for issue in catalog.issues.values()],
-        "quotes": _records(filter_quotes(frames.quotes, filters), QUOTE_FIELDS),
-        "stances": _records(filter_stances(frames.stances, catalog, filters), STANCE_FIELDS),
-        "next_steps": _records(filter_steps(frames.steps, filters), STEP_FIELDS),
-        "events": _records(filter_events(frames, filters), EVENT_FIELDS),
+        "quotes": as_records(filter_quotes(frames.quotes, filters), QUOTE_FIELDS),
+        "stances": as_records(filter_stances(frames.stances, catalog, filters), STANCE_FIELDS),
+        "next_steps": as_records(filter_steps(frames.steps, filters), STEP_FIELDS),
+        "events": as_records(filter_events(frames, filters), EVENT_FIELDS),
     }
 
 
@@ -50,7 +50,7 @@ def _source(entry) -> dict:
     }
 
 
-def _records(frame: pd.DataFrame, fields: list[str]) -> list[dict]:
+def as_records(frame: pd.DataFrame, fields: list[str]) -> list[dict]:
     return [{key: _plain(row[key]) for key in fields} for row in frame.to_dict("records")]
 
 

@@ -83,7 +83,7 @@ def steps_frame(catalog: Catalog) -> pd.DataFrame:
     rows = [
         _step_row(catalog, entry, step) for entry in catalog.sources for step in entry.next_steps
     ]
-    return _frame(rows, STEP_COLUMNS)
+    return _frame(rows, STEP_COLUMNS, dates=("target_start", "target_end"))
 
 
 def _step_row(catalog: Catalog, entry: SourceEntry, step: NextStep) -> dict:
@@ -136,7 +136,9 @@ def events_frame(catalog: Catalog) -> pd.DataFrame:
         for issue in milestone.issues:
             rows.append(_event("context", issue, start, end, milestone.title, milestone.id))
             rows[-1].update(source_title=milestone.source.title, url=milestone.source.url)
-    return _frame(rows, EVENT_COLUMNS).sort_values(["start", "kind"], ignore_index=True)
+    return _frame(rows, EVENT_COLUMNS, dates=("start", "end")).sort_values(
+        ["start", "kind"], ignore_index=True
+    )
 
 
 def _source_events(catalog: Catalog, entry: SourceEntry) -> list[dict]:
@@ -190,8 +192,12 @@ def _source_columns(entry: SourceEntry) -> dict:
     }
 
 
-def _frame(rows: list[dict], columns: list[str]) -> pd.DataFrame:
-    return pd.DataFrame(rows, columns=columns)
+def _frame(rows: list[dict], columns: list[str], dates: tuple[str, ...] = ()) -> pd.DataFrame:
+    """Object columns keep None as None (pandas would turn text columns' None into NaN)."""
+    frame = pd.DataFrame(rows, columns=columns, dtype=object)
+    for column in dates:
+        frame[column] = pd.to_datetime(frame[column])
+    return frame
 
 
 SOURCE_COLUMNS = ["source", "source_title", "date", "draft"]

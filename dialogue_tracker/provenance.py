@@ -6,7 +6,7 @@ import unicodedata
 from dataclasses import dataclass
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, order=True)
 class Span:
     """A quote's place in its source text: character offsets and the paragraph (1-based)."""
 
@@ -30,18 +30,37 @@ def paragraph_at(text: str, offset: int) -> int:
 
 def explain_mismatch(quote: str, text: str) -> str:
     """Say where a quote first departs from the closest passage of the text."""
-    if unicodedata.normalize("NFC", quote) != quote and unicodedata.normalize("NFC", quote) in text:
-        return "not found verbatim: the quote is in decomposed Unicode (NFD); write it as NFC"
     matched = _longest_present_prefix(quote, text)
     if matched == 0:
         return f"not found verbatim: no passage of the source begins like {quote[:40]!r}"
     start = text.find(quote[:matched])
     passage = text[start : start + len(quote) + 10].split("\n")[0]
-    found = text[start + matched : start + matched + 1] or "the end of the text"
-    return (
+    found = _character_at(text, start + matched)
+    message = (
         f"not found verbatim: differs from the source at character {matched + 1} "
-        f"(quote has {quote[matched]!r}, source has {found!r}); nearest passage: {passage!r}"
+        f"(quote has {_describe(_character_at(quote, matched))}, source has {_describe(found)})"
     )
+    if unicodedata.normalize("NFC", quote) != quote and unicodedata.normalize("NFC", quote) in text:
+        message += "; the quote is in decomposed Unicode (NFD): write it composed (NFC)"
+    return f"{message}; nearest passage: {passage!r}"
+
+
+def _character_at(text: str, index: int) -> str:
+    """The character at `index` with any combining marks that follow it."""
+    end = index + 1
+    while end < len(text) and unicodedata.combining(text[end]):
+        end += 1
+    return text[index:end]
+
+
+def _describe(characters: str) -> str:
+    """A character as a curator can tell it from its look-alikes: '’' (U+2019 RIGHT SINGLE ...)."""
+    if not characters:
+        return "the end of the text"
+    if characters.isascii() and characters.isalnum():
+        return repr(characters)
+    names = ", ".join(f"U+{ord(c):04X} {unicodedata.name(c, '')}".rstrip() for c in characters)
+    return f"{characters!r} ({names})"
 
 
 def _longest_present_prefix(quote: str, text: str) -> int:

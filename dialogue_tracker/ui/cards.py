@@ -1,0 +1,110 @@
+"""Cards the pages share: stance status badges, quotes, next steps, the source card.
+
+Every value from the data passes through `md()` before it reaches st.markdown, so it shows as
+the characters it is.
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+import streamlit as st
+
+from dialogue_tracker.catalog import SourceEntry
+from dialogue_tracker.dates import describe
+from dialogue_tracker.ui.text import link, md, page_url
+
+STATUS = {
+    "agreement": ("Agreement", ":material/handshake:", "blue"),
+    "disagreement": ("Disagreement", ":material/block:", "red"),
+    "conditional": ("Conditional", ":material/rule:", "violet"),
+    "proposal": ("Proposal", ":material/lightbulb:", "yellow"),
+    "concern": ("Concern", ":material/report:", "orange"),
+    "not_stated": ("Not stated", ":material/remove:", "gray"),
+}
+STEP_STATUS = {"open": "open", "in_progress": "in progress", "done": "done", "missed": "missed"}
+CURATOR = "Curator's summary"
+
+
+def status_badge(status: str, prefix: str = "") -> None:
+    label, icon, color = STATUS[status]
+    st.badge(f"{prefix}{label}", icon=icon, color=color)
+
+
+def stance_summary(row: pd.Series) -> None:
+    """A stance's status and the curator's summary, marked as such."""
+    status_badge(row["status"], prefix=f"{md(row['side_name'])}: ")
+    st.caption(f"*{CURATOR}:* {md(row['summary'])}")
+
+
+def quote_block(row: pd.Series, params: dict, *, show_issues: bool = True) -> None:
+    """A quote in the source's words, with who said it and through whom it was reported."""
+    with st.container(border=True):
+        st.markdown(f"“{md(row['text'])}”")
+        via = f", via {md(row['reported_via'])}" if row["reported_via"] else ""
+        issues = f" · {md(row['issue_titles'])}" if show_issues else ""
+        permalink = link("permalink", page_url("quotes", {**params, "quote": row["id"]}))
+        st.caption(
+            f"— **{md(row['speaker_name'])}** ({md(row['side_name'])}){via}{issues} · "
+            f"as the source puts it: {md(row['attribution'])} · {permalink}"
+        )
+
+
+def quote_list(quotes: pd.DataFrame, params: dict, limit: int, *, show_issues: bool = True) -> None:
+    """Up to `limit` quotes, then how many more there are."""
+    for _, row in quotes.head(limit).iterrows():
+        quote_block(row, params, show_issues=show_issues)
+    hidden = len(quotes) - limit
+    if hidden > 0:
+        st.caption(f"…and {hidden} more quote(s): see the Quotes page, which lists them all.")
+
+
+def step_list(steps: pd.DataFrame, limit: int = 50) -> None:
+    """Next steps: what, who agreed/proposed/demanded it, target and status."""
+    for _, row in steps.head(limit).iterrows():
+        with st.container(border=True):
+            st.markdown(f"**{md(row['description'])}**  \n{md(row['who'])}")
+            st.caption(f"Target: {target_text(row)} · Status: {step_status(row)}")
+    hidden = len(steps) - limit
+    if hidden > 0:
+        st.caption(f"…and {hidden} more next step(s), hidden to keep the page fast.")
+
+
+def target_text(row: pd.Series) -> str:
+    words = f"“{md(row['target_words'])}”" if row["target_words"] else ""
+    if not row["target"]:
+        return words or "none given"
+    basis = f" ({md(row['target_basis'])})" if row["target_basis"] else ""
+    return f"{describe(row['target'])} {words}{basis}".strip()
+
+
+def step_status(row: pd.Series) -> str:
+    text = STEP_STATUS.get(row["status"], row["status"])
+    if not row["status_log"]:
+        return f"{text} (as of the source)"
+    last = row["status_log"][-1]
+    source = link(last.source.title, last.source.url)
+    return f"{text} since {describe(last.date)}: {md(last.note)} ({source})"
+
+
+def source_card(entry: SourceEntry) -> None:
+    record = entry.record
+    with st.container(border=True):
+        st.markdown(f"**{md(record.title)}**")
+        outlet = (
+            "unknown (the article does not name it)"
+            if record.outlet == "unknown"
+            else md(record.outlet)
+        )
+        st.markdown(
+            f"{md(record.kind.capitalize())} · outlet: {outlet} · meeting: {md(record.event)}, "
+            f"{describe(record.event_date)}"
+        )
+        sources = ", ".join(link(s.title, s.url) for s in record.event_date_sources)
+        st.caption(f"Where the date comes from: {md(record.event_date_basis)} {sources}")
+
+
+def nothing_left(what: str) -> None:
+    st.info(
+        f"No {what} match the filters. Clear or widen them in the sidebar.",
+        icon=":material/filter_alt_off:",
+    )

@@ -1,0 +1,83 @@
+"""Parts of the Issue page: the issue picker, a side's stance card, context and history."""
+
+from __future__ import annotations
+
+import pandas as pd
+import streamlit as st
+
+from dialogue_tracker.dates import describe
+from dialogue_tracker.filters import current_stances
+from dialogue_tracker.ui import cards
+from dialogue_tracker.ui.page import View
+from dialogue_tracker.ui.text import link, md
+
+PICK = "issue_pick"
+
+
+def _follow_pick() -> None:
+    """Picking an issue here sets the shared issue filter, so the URL names it."""
+    st.session_state["issue"] = [st.session_state[PICK]]
+
+
+def pick_issue(view: View) -> str:
+    """The issue to show: the first one the filter names, else the first of all; changeable."""
+    options = list(view.catalog.issues)
+    st.session_state[PICK] = view.filters.issues[0] if view.filters.issues else options[0]
+    st.selectbox(
+        "Issue",
+        options,
+        key=PICK,
+        format_func=lambda issue: view.catalog.issues[issue].title,
+        on_change=_follow_pick,
+    )
+    if len(view.filters.issues) > 1:
+        st.caption("Several issues are selected in the filters; this page shows the first.")
+    return st.session_state[PICK]
+
+
+def stance_card(
+    view: View, stances: pd.DataFrame, quotes: pd.DataFrame, issue: str, side: str
+) -> None:
+    with st.container(border=True):
+        st.subheader(view.catalog.sides[side].name, anchor=False)
+        current = current_stances(stances[stances["side"] == side])
+        if current.empty:
+            st.caption("No stance recorded for this side.")
+            return
+        row = current.loc[(issue, side)]
+        cards.stance_summary(row)
+        support = quotes[quotes["id"].isin(row["quotes"])]
+        if row["quotes"] and support.empty:
+            st.caption("The supporting quotes are hidden by the speaker filter.")
+        cards.quote_list(support, view.params, limit=10, show_issues=False)
+
+
+def context_list(view: View, issue: str) -> None:
+    milestones = [m for m in view.catalog.milestones if issue in m.issues]
+    if not milestones:
+        st.caption("No context milestones recorded for this issue.")
+    for milestone in milestones:
+        st.markdown(
+            f"**{describe(milestone.date)}** · {md(milestone.title)}  \n"
+            f"Context, not from the sources: {link(milestone.source.title, milestone.source.url)}"
+        )
+
+
+def history_table(stances: pd.DataFrame) -> None:
+    if stances.empty:
+        cards.nothing_left("stances")
+        return
+    history = stances.sort_values(["date", "side"])[
+        ["date", "source_title", "side_name", "status", "summary"]
+    ]
+    st.dataframe(
+        history,
+        hide_index=True,
+        column_config={
+            "date": "Meeting date",
+            "source_title": "Source",
+            "side_name": "Side",
+            "status": "Status",
+            "summary": st.column_config.TextColumn("Curator's summary", width="large"),
+        },
+    )

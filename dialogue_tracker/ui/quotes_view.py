@@ -1,0 +1,108 @@
+"""Parts of the Quotes page: free-text search, the table, downloads, permalink and citation."""
+
+from __future__ import annotations
+
+import json
+
+import pandas as pd
+import streamlit as st
+
+from dialogue_tracker.dates import describe
+from dialogue_tracker.export import QUOTE_FIELDS, as_records
+from dialogue_tracker.ui import cards
+from dialogue_tracker.ui.page import View
+from dialogue_tracker.ui.text import md, page_url
+
+COLUMNS = ["speaker_name", "side_name", "issue_titles", "text", "source_title", "date"]
+
+
+def search(quotes: pd.DataFrame, words: str) -> pd.DataFrame:
+    """Rows whose quote, speaker, issue or source contain every word (case-insensitive)."""
+    haystack = quotes["text"] + " " + quotes["speaker_name"] + " " + quotes["issue_titles"]
+    haystack = (haystack + " " + quotes["source_title"]).str.casefold()
+    keep = pd.Series(True, index=quotes.index)
+    for word in words.casefold().split():
+        keep &= haystack.str.contains(word, regex=False)
+    return quotes[keep]
+
+
+def table(quotes: pd.DataFrame) -> str | None:
+    """The sortable table; returns the id of the selected row, if any."""
+    if quotes.empty:
+        cards.nothing_left("quotes")
+        return None
+    event = st.dataframe(
+        quotes[COLUMNS],
+        hide_index=True,
+        on_select="rerun",
+        selection_mode="single-row",
+        key="quote_table",
+        column_config={
+            "speaker_name": "Speaker",
+            "side_name": "Side",
+            "issue_titles": "Issues",
+            "text": st.column_config.TextColumn("Quote", width="large"),
+            "source_title": "Source",
+            "date": "Meeting date",
+        },
+    )
+    rows = event.selection.rows
+    return quotes.iloc[rows[0]]["id"] if rows else None
+
+
+def downloads(quotes: pd.DataFrame) -> None:
+    records = as_records(quotes, QUOTE_FIELDS)
+    csv = pd.DataFrame(records, columns=QUOTE_FIELDS, dtype=object)
+    csv["issues"] = csv["issues"].map("; ".join)
+    left, right = st.columns(2)
+    left.download_button(
+        "Download CSV",
+        csv.to_csv(index=False),
+        "quotes.csv",
+        "text/csv",
+        icon=":material/download:",
+    )
+    right.download_button(
+        "Download JSON",
+        json.dumps(records, indent=2, ensure_ascii=False),
+        "quotes.json",
+        "application/json",
+        icon=":material/download:",
+    )
+
+
+def selected_quote(view: View, selected: str | None) -> None:
+    """The quote named by the selection or by `?quote=`: its permalink and a citation."""
+    if selected:
+        st.query_params["quote"] = selected
+    quote_id = selected or st.query_params.get("quote")
+    if not quote_id:
+        return
+    rows = view.frames.quotes[view.frames.quotes["id"] == quote_id]
+    if rows.empty:
+        st.warning(md(f"The link names a quote that does not exist: {quote_id[:60]!r}."))
+        return
+    row = rows.iloc[0]
+    st.subheader("Selected quote", anchor=False)
+    cards.quote_block(row, view.params)
+    url = permalink(row["id"])
+    st.caption("Permalink")
+    st.code(url, language=None, wrap_lines=True)
+    st.caption("Citation")
+    st.code(citation(view, row, url), language=None, wrap_lines=True)
+
+
+def permalink(quote_id: str) -> str:
+    base = (st.context.url or "").split("?")[0].rsplit("/", 1)[0]
+    return f"{base}/{page_url('quotes', {'quote': quote_id})}"
+
+
+def citation(view: View, row: pd.Series, url: str) -> str:
+    entry = view.catalog.source(row["source"])
+    outlet = "outlet unknown" if entry.record.outlet == "unknown" else entry.record.outlet
+    via = f", via {row['reported_via']}" if row["reported_via"] else ""
+    return (
+        f"{row['speaker_name']}{via}, quoted in “{entry.record.title}” ({outlet}), "
+        f"on the meeting of {describe(entry.record.event_date)}. "
+        f"Dialogue Tracker, data version {view.catalog.version}. {url}"
+    )

@@ -1,0 +1,34 @@
+import streamlit as st
+
+from dialogue_tracker.filters import filter_stances, filter_steps
+from dialogue_tracker.ui import cards, issue_view
+from dialogue_tracker.ui.page import start_page
+
+view = start_page(
+    "Issue",
+    "One issue: both sides' stances side by side, the next steps, the context, and how the "
+    "stances changed from source to source.",
+)
+issue = issue_view.pick_issue(view)
+st.header(view.catalog.issues[issue].title, anchor=False)
+st.caption(view.catalog.issues[issue].description)
+
+stances = filter_stances(view.frames.stances, view.catalog, view.filters)
+stances = stances[stances["issue"] == issue]
+quotes = view.quotes()
+for side, column in zip(view.sides, st.columns(2), strict=False):
+    with column:
+        issue_view.stance_card(view, stances, quotes, issue, side)
+
+st.subheader("Next steps", anchor=False)
+steps = filter_steps(view.frames.steps, view.filters)
+steps = steps[steps["issue"] == issue]
+if steps.empty:
+    cards.nothing_left("next steps on this issue")
+cards.step_list(steps)
+
+st.subheader("Context", anchor=False)
+issue_view.context_list(view, issue)
+
+st.subheader("Stance history across sources", anchor=False)
+issue_view.history_table(stances)

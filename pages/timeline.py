@@ -1,0 +1,31 @@
+import streamlit as st
+
+from dialogue_tracker.filters import filter_events, filter_steps
+from dialogue_tracker.timeline import timeline_figure
+from dialogue_tracker.ui import cards, timeline_view
+from dialogue_tracker.ui.page import start_page
+from dialogue_tracker.ui.theme import chart_palette
+
+view = start_page(
+    "Timeline",
+    "The meetings, their quotes, next-step targets and status updates, with context "
+    "milestones from public sources, a lane per issue.",
+)
+events = filter_events(view.frames, view.filters)
+steps = filter_steps(view.frames.steps, view.filters)
+issues = {issue: view.catalog.issues[issue].title for issue in view.issues}
+
+chart, undated = st.columns([3, 1])
+with chart:
+    if events.empty:
+        cards.nothing_left("dated items")
+    else:
+        figure = timeline_figure(events, issues, chart_palette())
+        st.plotly_chart(figure, theme="streamlit", width="stretch")
+        timeline_view.legend(events)
+with undated:
+    st.subheader("Next steps without a date", anchor=False)
+    timeline_view.undated_steps(steps)
+
+st.subheader("The same items as a table", anchor=False)
+timeline_view.events_table(events)
