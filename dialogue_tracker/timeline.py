@@ -72,8 +72,8 @@ def _points(rows: pd.DataFrame, lane: int, title: str, issue: str, color: str | 
 def _spans(rows: pd.DataFrame, lane: int, title: str, issue: str, color: str | None) -> go.Bar:
     duration = (rows["end"] - rows["start"]).dt.total_seconds() * 1000
     return go.Bar(
-        base=rows["start"],
-        x=duration,
+        base=[start.isoformat() for start in rows["start"]],
+        x=duration.round().tolist(),
         y=[lane] * len(rows),
         orientation="h",
         width=0.5,

@@ -2,6 +2,7 @@ import streamlit as st
 
 from dialogue_tracker.filters import current_stances, filter_stances, filter_steps
 from dialogue_tracker.ui import cards
+from dialogue_tracker.ui.issue_view import issue_link
 from dialogue_tracker.ui.page import start_page
 
 view = start_page(
@@ -16,12 +17,7 @@ if stances.empty:
     cards.nothing_left("stances")
 for issue in view.issues:
     label, *cells = st.columns([2, 3, 3], vertical_alignment="top")
-    label.page_link(
-        "pages/issue.py",
-        label=view.catalog.issues[issue].title,
-        icon=":material/arrow_forward:",
-        query_params={**view.params, "issue": issue},
-    )
+    label.markdown(issue_link(view, issue))
     for side, cell in zip(view.sides, cells, strict=False):
         with cell:
             if (issue, side) in stances.index:

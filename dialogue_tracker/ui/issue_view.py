@@ -9,7 +9,7 @@ from dialogue_tracker.dates import describe
 from dialogue_tracker.filters import current_stances
 from dialogue_tracker.ui import cards
 from dialogue_tracker.ui.page import View
-from dialogue_tracker.ui.text import link, md
+from dialogue_tracker.ui.text import link, md, page_url
 
 PICK = "issue_pick"
 
@@ -17,6 +17,12 @@ PICK = "issue_pick"
 def _follow_pick() -> None:
     """Picking an issue here sets the shared issue filter, so the URL names it."""
     st.session_state["issue"] = [st.session_state[PICK]]
+
+
+def issue_link(view: View, issue: str) -> str:
+    """A link that opens the issue's page with the current filters (and opens in a new tab)."""
+    params = {**view.params, "issue": [issue]}
+    return "**" + link(view.catalog.issues[issue].title, page_url("issue", params)) + "**"
 
 
 def pick_issue(view: View) -> str:

@@ -1,0 +1,54 @@
+"""Helpers for the browser tests: open a page, wait for Streamlit, read what the reader sees."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+# Streamlit's frontend probes `<page>/_stcore/health` and `/host-config` before falling back to
+# the root when a sub-page is opened directly (streamlit/streamlit#7074, open upstream). These
+# two 404s are the only console errors tolerated.
+KNOWN_PROBE = re.compile(r"/[a-z]+/_stcore/(health|host-config)$")
+IDLE = '[data-testid="stApp"][data-test-script-state="notRunning"]'
+
+
+@dataclass
+class Console:
+    errors: list[str] = field(default_factory=list)
+
+    def watch(self, page) -> None:
+        failed: set[str] = set()
+
+        def on_response(response) -> None:
+            if response.status >= 400:
+                failed.add(response.url)
+                if not KNOWN_PROBE.search(response.url):
+                    self.errors.append(f"HTTP {response.status} {response.url}")
+
+        def on_console(message) -> None:
+            if message.type == "error" and "Failed to load resource" not in message.text:
+                self.errors.append(message.text)
+
+        page.on("response", on_response)
+        page.on("console", on_console)
+        page.on("pageerror", lambda error: self.errors.append(f"page error: {error}"))
+
+
+def open_app(context, url: str, console: Console | None = None):
+    page = context.new_page()
+    if console:
+        console.watch(page)
+    page.goto(url)
+    settle(page)
+    return page
+
+
+def settle(page, timeout: float = 30_000) -> None:
+    """Wait until the app's script run has finished and the page stopped changing."""
+    page.wait_for_selector(IDLE, timeout=timeout)
+    page.wait_for_timeout(400)
+    page.wait_for_selector(IDLE, timeout=timeout)
+
+
+def main_text(page) -> str:
+    return page.locator('[data-testid="stMain"]').inner_text()

@@ -1,0 +1,141 @@
+"""What only a real browser shows: deep links, URL sync, charts, downloads, console errors."""
+
+from __future__ import annotations
+
+import csv
+import io
+from urllib.parse import parse_qs, urlparse
+
+import pytest
+import yaml
+from browser import Console, main_text, open_app, settle
+from conftest import DATA, Server
+from playwright.sync_api import expect
+
+PAGES = ["", "issue", "timeline", "quotes", "speakers", "source"]
+SEED = yaml.safe_load((DATA / "sources" / "moscow-talks-2016-03-24.yaml").read_text())
+
+
+def quotes_by(speaker: str) -> list[dict]:
+    return [q for q in SEED["quotes"] if q["speaker"] == speaker]
+
+
+@pytest.fixture
+def context(browser):
+    context = browser.new_context(viewport={"width": 1400, "height": 1000}, accept_downloads=True)
+    yield context
+    context.close()
+
+
+def test_first_request_to_a_fresh_server_is_a_sub_page_deep_link(browser) -> None:
+    fresh = Server()
+    try:
+        context = browser.new_context()
+        page = open_app(context, f"{fresh.url}/quotes?speaker=lavrov")
+        sidebar = page.locator('[data-testid="stSidebar"]')
+        expect(sidebar.locator(".st-key-speaker")).to_contain_text("lavrov")
+        lavrov = quotes_by("lavrov")
+        shown = f"{len(lavrov)} of {len(SEED['quotes'])} quote(s) shown"
+        expect(page.locator('[data-testid="stMain"]')).to_contain_text(shown)
+        expect(sidebar.locator('[data-testid="stSidebarNav"]')).to_have_count(1)
+        assert urlparse(page.url).path == "/quotes"
+        context.close()
+    finally:
+        fresh.stop()
+
+
+@pytest.mark.parametrize("path", PAGES)
+def test_page_renders_without_exception_or_console_error(server, context, path) -> None:
+    console = Console()
+    page = open_app(context, f"{server.url}/{path}", console)
+    assert page.locator('[data-testid="stException"]').count() == 0
+    assert page.locator("h1").count() >= 1
+    assert console.errors == []
+
+
+def test_deep_link_with_issue_and_speaker_shows_only_that_speakers_quote(server, context) -> None:
+    page = open_app(context, f"{server.url}/?issue=sanctions&speaker=kerry")
+    text = main_text(page)
+    sanctions = next(q for q in quotes_by("kerry") if "sanctions" in q["issues"])
+    assert sanctions["text"] in text
+    assert not [q for q in quotes_by("lavrov") if q["text"] in text]
+
+
+def test_filter_change_updates_the_url_and_the_url_restores_the_view(server, browser) -> None:
+    first = browser.new_context()
+    page = open_app(first, f"{server.url}/quotes")
+    page.locator(".st-key-speaker").click()
+    page.get_by_role("option", name="kerry", exact=True).click()
+    page.keyboard.press("Escape")
+    settle(page)
+    assert parse_qs(urlparse(page.url).query) == {"speaker": ["kerry"]}
+    shared = page.url
+    first.close()
+
+    second = browser.new_context()
+    restored = open_app(second, shared)
+    kerry = quotes_by("kerry")
+    shown = f"{len(kerry)} of {len(SEED['quotes'])} quote(s) shown"
+    expect(restored.locator('[data-testid="stMain"]')).to_contain_text(shown)
+    expect(restored.locator(".st-key-speaker")).to_contain_text("kerry")
+    second.close()
+
+
+def test_switching_pages_keeps_the_filters(server, context) -> None:
+    page = open_app(context, f"{server.url}/?speaker=lavrov&side=russia")
+    page.locator('[data-testid="stSidebarNav"]').get_by_text("Quotes").click()
+    settle(page)
+    assert urlparse(page.url).path == "/quotes"
+    assert parse_qs(urlparse(page.url).query) == {"speaker": ["lavrov"], "side": ["russia"]}
+
+
+def test_matrix_row_links_to_its_issue_page(server, context) -> None:
+    page = open_app(context, f"{server.url}/?speaker=kerry")
+    with context.expect_page() as opened:
+        page.locator('[data-testid="stMain"] a', has_text="Minsk agreements").click()
+    issue = opened.value
+    settle(issue)
+    assert urlparse(issue.url).path == "/issue"
+    assert parse_qs(urlparse(issue.url).query) == {"issue": ["minsk"], "speaker": ["kerry"]}
+    expect(issue.locator('[data-testid="stMain"]')).to_contain_text("The Minsk agreements on")
+    expect(issue.locator(".st-key-issue")).to_contain_text("minsk")
+
+
+def test_unknown_id_in_the_url_gives_a_notice_not_an_error(server, context) -> None:
+    page = open_app(context, f"{server.url}/?issue=atlantis&issue=syria")
+    assert "atlantis" in main_text(page)
+    assert page.locator('[data-testid="stException"]').count() == 0
+    expect(page.locator(".st-key-issue")).to_contain_text("syria")
+
+
+def test_timeline_chart_is_drawn(server, context) -> None:
+    page = open_app(context, f"{server.url}/timeline?issue=syria")
+    chart = page.locator('[data-testid="stPlotlyChart"]')
+    chart.locator(".main-svg").first.wait_for()
+    syria = [q for q in SEED["quotes"] if "syria" in q["issues"]]
+    assert chart.locator(".scatterlayer .point").count() >= len(syria)
+    assert chart.locator(".barlayer .point").count() == 1  # the August 2016 target
+
+
+def test_csv_download_holds_exactly_the_filtered_rows(server, context) -> None:
+    page = open_app(context, f"{server.url}/quotes?speaker=kerry&issue=syria")
+    with page.expect_download() as download:
+        page.get_by_text("Download CSV").click()
+    rows = list(csv.DictReader(io.StringIO(download.value.path().read_text())))
+    expected = [q for q in quotes_by("kerry") if "syria" in q["issues"]]
+    assert sorted(r["id"] for r in rows) == sorted(q["id"] for q in expected)
+    assert {r["speaker"] for r in rows} == {"kerry"}
+
+
+@pytest.mark.parametrize("width", [390, 1400])
+def test_no_horizontal_scrolling(server, browser, width) -> None:
+    context = browser.new_context(viewport={"width": width, "height": 900})
+    for path in PAGES:
+        page = open_app(context, f"{server.url}/{path}?issue=syria")
+        overflow = page.evaluate(
+            "() => [document.documentElement, document.querySelector('[data-testid=stMain]')]"
+            ".some(e => e.scrollWidth > e.clientWidth)"
+        )
+        assert not overflow, f"/{path} scrolls sideways at {width}px"
+        page.close()
+    context.close()

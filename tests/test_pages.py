@@ -1,0 +1,174 @@
+"""Each page's logic through Streamlit's AppTest, run from the entry script as a reader opens it."""
+
+from __future__ import annotations
+
+import json
+import re
+
+import pytest
+import yaml
+from conftest import DATA, ENTRY
+from streamlit.testing.v1 import AppTest
+
+PAGES = ["overview", "issue", "timeline", "quotes", "speakers", "source"]
+
+
+def seed() -> dict:
+    """The curated source file, read with plain PyYAML: the expectations come from the data."""
+    return yaml.safe_load((DATA / "sources" / "moscow-talks-2016-03-24.yaml").read_text())
+
+
+def quotes_by(speaker: str) -> list[str]:
+    return [q["text"] for q in seed()["quotes"] if q["speaker"] == speaker]
+
+
+def open_page(page: str, **params: list[str]) -> AppTest:
+    app = AppTest.from_file(ENTRY, default_timeout=60)
+    for key, values in params.items():
+        app.query_params[key] = values
+    app.run()
+    if page != "overview":
+        app.switch_page(f"pages/{page}.py").run()
+    assert not app.exception, [e.message for e in app.exception]
+    return app
+
+
+def unescape(markdown: str) -> str:
+    """Markdown as the reader sees it: our escapes removed."""
+    return re.sub(r"\\(.)", r"\1", markdown.replace("&#58;", ":")).replace("  \n", "\n")
+
+
+def page_text(app: AppTest) -> str:
+    parts = [e.value for kind in ("markdown", "caption", "info", "warning") for e in app.get(kind)]
+    parts += [str(e.value) for e in app.get("code")]
+    for frame in app.dataframe:
+        parts.append(frame.value.to_csv())
+    return "\n".join(unescape(str(part)) for part in parts)
+
+
+@pytest.mark.parametrize("page", PAGES)
+def test_every_page_runs_with_sidebar_filters(page: str) -> None:
+    app = open_page(page, speaker=["lavrov"])
+    assert app.sidebar.multiselect(key="speaker").value == ["lavrov"]
+    assert app.title[0].value
+
+
+@pytest.mark.parametrize("key,value", [("issue", "minsk"), ("speaker", "kerry"), ("side", "us")])
+def test_query_parameters_preset_the_filters(key: str, value: str) -> None:
+    app = open_page("overview", **{key: [value]})
+    for name in ("issue", "speaker", "side"):
+        expected = [value] if name == key else []
+        assert app.sidebar.multiselect(key=name).value == expected
+
+
+def test_unknown_id_is_ignored_with_a_notice() -> None:
+    app = open_page("overview", speaker=["lavrov", "nobody"])
+    assert app.sidebar.multiselect(key="speaker").value == ["lavrov"]
+    notices = [w.value for w in app.warning]
+    assert any("nobody" in unescape(n) and "speaker" in n for n in notices), notices
+
+
+@pytest.mark.parametrize("speaker", ["lavrov", "kerry", "putin"])
+def test_quotes_page_lists_all_and_only_the_speakers_quotes(speaker: str) -> None:
+    app = open_page("quotes", speaker=[speaker])
+    expected = quotes_by(speaker)
+    if not expected:
+        assert not app.dataframe
+        assert "No quotes match the filters" in page_text(app)
+        return
+    table = app.dataframe[0].value
+    assert sorted(table["text"]) == sorted(expected)
+
+
+def test_quotes_search_narrows_the_rows() -> None:
+    app = open_page("quotes", q=["Geneva"])
+    table = app.dataframe[0].value
+    assert list(table["text"]) == [t for t in quotes_by("lavrov") if "Geneva" in t]
+
+
+def test_overview_with_issue_and_speaker_shows_no_other_speaker() -> None:
+    app = open_page("overview", issue=["sanctions"], speaker=["kerry"])
+    text = page_text(app)
+    sanctions = [q["text"] for q in seed()["quotes"] if "sanctions" in q["issues"]]
+    assert all(quote in text for quote in sanctions)
+    assert not [quote for quote in quotes_by("lavrov") if quote in text]
+    assert "**Sergey Lavrov**" not in text  # no quote attributed to him
+
+
+def test_overview_shows_not_stated_gaps_plainly() -> None:
+    app = open_page("overview", issue=["sanctions"])
+    badges = [b.proto.body for b in app.get("badge")] if app.get("badge") else []
+    text = page_text(app) + " ".join(badges)
+    assert "Russia: Not stated" in text
+    assert "US: Conditional" in text
+
+
+def test_filter_that_leaves_nothing_says_so() -> None:
+    app = open_page("overview", speaker=["putin"], issue=["sanctions"])
+    assert "No quotes match the filters" in page_text(app)
+
+
+@pytest.mark.parametrize("side", ["us", "russia"])
+def test_side_filter_keeps_only_that_sides_quotes(side: str) -> None:
+    app = open_page("speakers", side=[side])
+    text = page_text(app)
+    speakers = {"us": ["kerry"], "russia": ["lavrov"]}[side]
+    others = {"us": ["lavrov"], "russia": ["kerry"]}[side]
+    assert all(q in text for s in speakers for q in quotes_by(s))
+    assert not [q for s in others for q in quotes_by(s) if q in text]
+
+
+def test_issue_page_shows_the_linked_issue_with_both_sides() -> None:
+    app = open_page("issue", issue=["cyber-crime"])
+    assert app.selectbox(key="issue_pick").value == "cyber-crime"
+    text = page_text(app)
+    assert "Curator's summary" in text
+    assert all(q in text for q in quotes_by("lavrov") if "cyber" in q)
+    assert "Hold special consultations on cyber crime." in text
+
+
+def timeline_figure(app: AppTest) -> dict:
+    return json.loads(app.get("plotly_chart")[0].proto.spec)
+
+
+def test_timeline_has_a_lane_per_shown_issue_with_points_and_spans() -> None:
+    app = open_page("timeline", issue=["syria", "sanctions"])
+    traces = timeline_figure(app)["data"]
+    points = {t["meta"]: t for t in traces if t["type"] == "scatter"}
+    assert set(points) == {"syria", "sanctions"}
+    syria_quotes = [q["id"] for q in seed()["quotes"] if "syria" in q["issues"]]
+    kinds = [kind for kind, _ in points["syria"]["customdata"]]
+    assert kinds.count("quote") == len(syria_quotes)
+    assert kinds.count("context") >= 4 and kinds.count("meeting") == 1
+    spans = [t for t in traces if t["type"] == "bar"]
+    assert [t["meta"] for t in spans] == ["syria"]
+    assert spans[0]["base"][0].startswith("2016-08-01")
+    days = spans[0]["x"][0] / 86_400_000
+    assert 30.9 < days < 31.1  # August 2016, a month
+
+
+def test_timeline_lists_undated_steps_beside_the_chart() -> None:
+    app = open_page("timeline", issue=["syria"])
+    text = page_text(app)
+    undated = [
+        s
+        for s in seed()["next_steps"]
+        if s["issue"] == "syria" and "date" not in s.get("target", {})
+    ]
+    assert undated and all(step["description"] in text for step in undated)
+
+
+def test_source_page_highlights_each_quote_in_place() -> None:
+    app = open_page("source")
+    text = page_text(app)
+    for quote in seed()["quotes"]:
+        assert quote["text"] in text
+    assert "Resolution 2254" in text
+
+
+def test_permalink_param_selects_a_quote_with_citation() -> None:
+    app = open_page("quotes", quote=["kerry-assad"])
+    codes = [c.value for c in app.get("code")]
+    assert any("quote=kerry-assad" in c for c in codes)
+    citation = next(c for c in codes if "data version" in c)
+    assert "John Kerry" in citation and "24 March 2016" in citation
