@@ -3,6 +3,7 @@ import streamlit as st
 from dialogue_tracker.filters import filter_stances, filter_steps
 from dialogue_tracker.ui import cards, issue_view
 from dialogue_tracker.ui.page import start_page
+from dialogue_tracker.ui.text import md
 
 view = start_page(
     "Issue",
@@ -10,8 +11,8 @@ view = start_page(
     "stances changed from source to source.",
 )
 issue = issue_view.pick_issue(view)
-st.header(view.catalog.issues[issue].title, anchor=False)
-st.caption(view.catalog.issues[issue].description)
+st.header(md(view.catalog.issues[issue].title), anchor=False)
+st.caption(md(view.catalog.issues[issue].description))
 
 stances = filter_stances(view.frames.stances, view.catalog, view.filters)
 stances = stances[stances["issue"] == issue]

@@ -4,6 +4,7 @@ from dialogue_tracker.filters import current_stances, filter_stances, filter_ste
 from dialogue_tracker.ui import cards
 from dialogue_tracker.ui.issue_view import issue_link
 from dialogue_tracker.ui.page import start_page
+from dialogue_tracker.ui.text import md
 
 view = start_page(
     "Where the US and Russia stand",
@@ -23,7 +24,7 @@ for issue in view.issues:
             if (issue, side) in stances.index:
                 cards.stance_summary(stances.loc[(issue, side)])
             else:
-                st.caption(f"{view.catalog.sides[side].short_name}: no stance recorded.")
+                st.caption(f"{md(view.catalog.sides[side].short_name)}: no stance recorded.")
 st.caption("Status words and icons carry the meaning; colours only repeat it.")
 
 st.header("Agreed and proposed next steps", anchor=False)

@@ -2,6 +2,7 @@ import streamlit as st
 
 from dialogue_tracker.ui import cards
 from dialogue_tracker.ui.page import start_page
+from dialogue_tracker.ui.text import md
 
 view = start_page(
     "Speakers",
@@ -18,13 +19,14 @@ if not speakers:
     cards.nothing_left("speakers")
 for speaker in speakers:
     with st.container(border=True):
-        st.subheader(speaker.name, anchor=False)
-        st.caption(f"{speaker.role} · {view.catalog.sides[speaker.side].name}")
+        st.subheader(md(speaker.name), anchor=False)
+        st.caption(f"{md(speaker.role)} · {md(view.catalog.sides[speaker.side].name)}")
         said = quotes[quotes["speaker"] == speaker.id]
         if said.empty:
             st.caption("No quotes of this speaker match the filters.")
         for issue in view.issues:
             on_issue = said[said["issues"].map(lambda ids, issue=issue: issue in ids)]
             if not on_issue.empty:
-                st.markdown(f"**{view.catalog.issues[issue].title}** · {len(on_issue)} quote(s)")
+                title = md(view.catalog.issues[issue].title)
+                st.markdown(f"**{title}** · {len(on_issue)} quote(s)")
                 cards.quote_list(on_issue, view.params, limit=5, show_issues=False)

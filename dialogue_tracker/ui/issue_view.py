@@ -45,7 +45,7 @@ def stance_card(
     view: View, stances: pd.DataFrame, quotes: pd.DataFrame, issue: str, side: str
 ) -> None:
     with st.container(border=True):
-        st.subheader(view.catalog.sides[side].name, anchor=False)
+        st.subheader(md(view.catalog.sides[side].name), anchor=False)
         current = current_stances(stances[stances["side"] == side])
         if current.empty:
             st.caption("No stance recorded for this side.")

@@ -1,0 +1,116 @@
+"""Hostile data and hostile links: shown as text, never run, never injected (real browser)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from urllib.parse import quote as urlquote
+
+import pytest
+from browser import main_text, open_app
+from conftest import Server
+from datafolder import copy_data
+from playwright.sync_api import expect
+
+PAGES = ["", "issue", "timeline", "quotes", "speakers", "source"]
+IMG = """<img src=x onerror="window.__pwned='img'">"""
+SCRIPT = "<script>window.__pwned='script'</script>"
+LINK = "[click me](javascript:window.__pwned='link')"
+MARKDOWN = "*stars* _under_ $5 and $6 ~tilde~ :red[red] :material/home: &amp; # hash"
+QUOTES = [f"She said {IMG} twice", f"Then {SCRIPT} ran", f"See {LINK} now", MARKDOWN]
+
+
+def hostile_data(tmp_path: Path) -> Path:
+    """The curated data plus a speaker, an issue and a source made of hostile strings."""
+    data = copy_data(tmp_path)
+    with (data / "speakers.yaml").open("a", encoding="utf-8") as registry:
+        registry.write(
+            f"  - id: mallory\n    name: {yaml_str(IMG + ' *Mallory*')}\n"
+            f"    role: {yaml_str(SCRIPT)}\n    side: us\n"
+        )
+    with (data / "issues.yaml").open("a", encoding="utf-8") as registry:
+        registry.write(
+            f"  - id: hostile\n    title: {yaml_str(IMG + ' :red[title]')}\n"
+            f"    description: {yaml_str(LINK)}\n"
+        )
+    text = "\n\n".join(f'Mallory said: "{quote}"' for quote in QUOTES) + "\n"
+    (data / "sources" / "hostile.txt").write_text(text, encoding="utf-8")
+    quotes = "".join(
+        f"  - id: hostile-{n}\n    speaker: mallory\n    attribution: Mallory said\n"
+        f"    issues: [hostile]\n    text: {yaml_str(quote)}\n"
+        for n, quote in enumerate(QUOTES)
+    )
+    (data / "sources" / "hostile.yaml").write_text(
+        "source:\n  id: hostile\n  text_file: hostile.txt\n  kind: article\n"
+        f"  title: {yaml_str(SCRIPT + ' headline')}\n  outlet: {yaml_str(IMG)}\n"
+        f"  event: {yaml_str(MARKDOWN)}\n  event_date: '2016-04-01'\n"
+        f"  event_date_basis: {yaml_str(LINK)}\n  notes:\n    - id: n1\n"
+        f"      text: {yaml_str(IMG + ' ' + LINK)}\nquotes:\n{quotes}"
+        "stances:\n  - issue: hostile\n    side: us\n    status: concern\n"
+        f"    summary: {yaml_str(SCRIPT + ' ' + MARKDOWN)}\n    quotes: [hostile-0]\n"
+        "next_steps:\n  - id: hostile-step\n    issue: hostile\n"
+        f"    description: {yaml_str(IMG)}\n    demanded_by: [mallory]\n"
+        f"    target: {{date: '2016-05', words: {yaml_str(SCRIPT)}}}\n",
+        encoding="utf-8",
+    )
+    return data
+
+
+def yaml_str(value: str) -> str:
+    return '"' + value.replace("\\", "\\\\").replace('"', '\\"') + '"'
+
+
+@pytest.fixture(scope="module")
+def hostile_server(browser, tmp_path_factory):
+    running = Server(data=hostile_data(tmp_path_factory.mktemp("hostile")))
+    yield running
+    running.stop()
+
+
+def assert_nothing_injected(page) -> None:
+    assert page.evaluate("() => window.__pwned") is None
+    assert page.locator('img[src="x"]').count() == 0
+    assert page.locator('a[href^="javascript"]').count() == 0
+    scripts = page.evaluate("() => [...document.scripts].map(s => s.textContent).join(' ')")
+    assert "__pwned" not in scripts
+    assert page.locator('[data-testid="stException"]').count() == 0
+
+
+@pytest.mark.parametrize("path", PAGES)
+def test_hostile_data_is_shown_as_text_on_every_page(hostile_server, browser, path) -> None:
+    context = browser.new_context(viewport={"width": 1400, "height": 4000})
+    page = open_app(context, f"{hostile_server.url}/{path}?issue=hostile")
+    page.mouse.move(300, 300)
+    assert_nothing_injected(page)
+    context.close()
+
+
+def test_hostile_quotes_read_literally(hostile_server, browser) -> None:
+    context = browser.new_context(viewport={"width": 1400, "height": 4000})
+    page = open_app(context, f"{hostile_server.url}/speakers?speaker=mallory")
+    text = main_text(page)
+    for shown in (IMG, SCRIPT, LINK, MARKDOWN, "*Mallory*"):
+        assert shown in text
+    expect(page.locator('[data-testid="stMain"]')).not_to_contain_text("window.__pwned='x'")
+    assert_nothing_injected(page)
+    context.close()
+
+
+HOSTILE_URLS = {
+    "unknown ids": "?issue=atlantis&speaker=nobody&side=mars",
+    "empty values": "?issue=&speaker=&side=",
+    "10 kB value": "?issue=" + "a" * 10_000,
+    "200 repeated": "?" + "&".join(f"speaker=s{n}" for n in range(200)),
+    "script in value": "?issue=" + urlquote(IMG + SCRIPT),
+}
+
+
+@pytest.mark.parametrize("name", HOSTILE_URLS)
+@pytest.mark.parametrize("path", ["", "quotes", "timeline"])
+def test_hostile_links_render_with_a_notice(server, browser, name, path) -> None:
+    context = browser.new_context()
+    page = open_app(context, f"{server.url}/{path}{HOSTILE_URLS[name]}")
+    assert_nothing_injected(page)
+    notice = page.locator('[data-testid="stAlertContentWarning"]')
+    expect(notice.first).to_contain_text("Ignored")
+    assert page.locator("h1").count() == 1
+    context.close()
