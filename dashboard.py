@@ -3,6 +3,7 @@
 import streamlit as st
 
 from dialogue_tracker.ui.data import app_data
+from dialogue_tracker.ui.guard import entry_frame
 from dialogue_tracker.ui.sidebar import sidebar_filters
 from dialogue_tracker.ui.theme import ICON
 
@@ -18,4 +19,5 @@ pages = [
 ]
 page = st.navigation(pages)
 sidebar_filters(app_data().catalog)
-page.run()
+with entry_frame():
+    page.run()

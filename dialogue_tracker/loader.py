@@ -15,7 +15,14 @@ from typing import Any, get_args
 from pydantic import BaseModel, ValidationError
 
 from dialogue_tracker.catalog import Catalog, SourceEntry
-from dialogue_tracker.model import REGISTRY_FILES, Record, SourceFile
+from dialogue_tracker.model import (
+    PATTERN_HELP,
+    REGISTRY_FILES,
+    Record,
+    SourceFile,
+    Speaker,
+    SpeakersFile,
+)
 from dialogue_tracker.problems import DataError, Problem, field_name
 from dialogue_tracker.provenance import explain_mismatch, locate
 from dialogue_tracker.references import check_references
@@ -40,29 +47,46 @@ class Parsed:
 
     def _validate(self, model: type[Record]) -> None:
         if not isinstance(self.file.value, dict):
-            kind = type(self.file.value).__name__
-            self.problems.append(self.problem((), f"expected a mapping at the top, found a {kind}"))
+            keys = ", ".join(model.model_fields)
+            found = _kind(self.file.value)
+            self.problems.append(
+                self.problem((), f"expected a mapping at the top (keys: {keys}), found {found}")
+            )
             return
         try:
             self.record = model.model_validate(self.file.value)
         except ValidationError as error:
-            self.problems += [self._from_pydantic(model, item) for item in error.errors()]
+            self.problems += self._from_pydantic(model, error.errors())
 
-    def _from_pydantic(self, model: type[BaseModel], item: Any) -> Problem:
-        location = _data_location(self.file.value, item["loc"])
-        message = item["msg"]
-        if item["type"] == "missing":
-            location = (*location, item["loc"][-1])
-            message = "required field is missing"
-        elif item["type"] == "extra_forbidden":
-            message = _unknown_field_message(model, location)
-        elif item["type"] == "literal_error":
-            message = f"{item['input']!r} is not allowed; {message[0].lower()}{message[1:]}"
-        return self.problem(location, message)
+    def _from_pydantic(self, model: type[BaseModel], items: list[Any]) -> list[Problem]:
+        found: list[tuple[tuple, str, Problem]] = []
+        typos = set()
+        for item in items:
+            location = _data_location(self.file.value, item["loc"])
+            if item["type"] == "missing":
+                location = (*location, item["loc"][-1])
+                message = "required field is missing"
+            elif item["type"] == "extra_forbidden":
+                message, close = _unknown_field_message(model, location)
+                typos.add((*location[:-1], close))
+            else:
+                message = _pydantic_message(item)
+            found.append((location, item["type"], self.problem(location, message)))
+        # "unknown field; did you mean 'speaker'?" already says that `speaker` is missing.
+        return [problem for loc, kind, problem in found if not (kind == "missing" and loc in typos)]
 
 
-def load_catalog(data_dir: Path) -> Catalog:
-    """Load and check everything in `data_dir`; raise `DataError` listing every problem."""
+DRAFTS = "drafts"
+"""The folder of drafts (`python -m dialogue_tracker draft`), read only when asked for."""
+
+
+def load_catalog(data_dir: Path, include_drafts: bool = False) -> Catalog:
+    """Load and check everything in `data_dir`; raise `DataError` listing every problem.
+
+    Drafts (`drafts/*.yaml`) are left alone unless `include_drafts`: then each is checked like a
+    source and becomes a `SourceEntry` with `draft=True`, and its speaker stubs join the
+    catalog's speakers (where speakers.yaml has no speaker of that id).
+    """
     shown = data_dir.name or str(data_dir)
     problems: list[Problem] = []
     if not data_dir.is_dir():
@@ -81,16 +105,83 @@ def load_catalog(data_dir: Path) -> Catalog:
         Parsed(path, f"{shown}/sources/{path.name}", SourceFile)
         for path in sorted((data_dir / "sources").glob("*.yaml"))
     ]
-    for parsed in [*registries.values(), *sources]:
+    drafts = [
+        Parsed(path, f"{shown}/{DRAFTS}/{path.name}", SourceFile) for path in draft_files(data_dir)
+    ]
+    drafts = drafts if include_drafts else []
+    for parsed in [*registries.values(), *sources, *drafts]:
         problems += parsed.problems
+    # Check what did validate too, so that the curator sees every problem at once.
+    valid = [parsed for parsed in sources if parsed.record is not None]
+    valid_drafts = [parsed for parsed in drafts if parsed.record is not None]
+    problems += _draft_fields_in_sources(valid)
+    texts = [_read_text(parsed, problems) for parsed in [*valid, *valid_drafts]]
+    stubs: list[Speaker] = []
+    if len(registries) == len(REGISTRY_FILES) and all(r.record for r in registries.values()):
+        stubs = _stubs(registries, valid_drafts, problems)
+        problems += check_references(_with_stubs(registries, stubs), [*valid, *valid_drafts])
+    entries = [
+        _entry(parsed, text, problems, draft=parsed in valid_drafts)
+        for parsed, text in zip([*valid, *valid_drafts], texts, strict=True)
+    ]
     if problems:
         raise DataError(problems)
-    texts = {parsed.record.source.id: _read_text(parsed, problems) for parsed in sources}
-    problems += check_references(registries, sources)
-    entries = [_entry(parsed, texts[parsed.record.source.id], problems) for parsed in sources]
-    if problems:
-        raise DataError(problems)
-    return _catalog(registries, entries, data_dir)
+    return _catalog(registries, entries, data_dir, stubs, include_drafts)
+
+
+def draft_files(data_dir: Path) -> list[Path]:
+    """The drafts waiting in `data_dir/drafts/`, e.g. to offer the app's 'show drafts' switch."""
+    return sorted((data_dir / DRAFTS).glob("*.yaml"))
+
+
+def _draft_fields_in_sources(sources: list[Parsed]) -> list[Problem]:
+    """Published sources carry no speaker stubs and no record still marked for review."""
+    problems = []
+    for parsed in sources:
+        if parsed.record.speakers:
+            message = "speaker stubs belong to drafts; add the speakers to speakers.yaml instead"
+            problems.append(parsed.problem(("speakers",), message))
+        for key in ("quotes", "stances", "next_steps"):
+            for index, item in enumerate(getattr(parsed.record, key)):
+                if item.review:
+                    message = "review: true marks a draft's record; check it, then remove the flag"
+                    problems.append(parsed.problem((key, index, "review"), message))
+    return problems
+
+
+def _stubs(registries: dict[str, Parsed], drafts: list[Parsed], problems: list) -> list[Speaker]:
+    """The drafts' speaker stubs that speakers.yaml lacks (the first draft's, for an id in two)."""
+    registered = {speaker.id for speaker in registries["speakers.yaml"].record.speakers}
+    sides = {side.id for side in registries["sides.yaml"].record.sides}
+    stubs: dict[str, Speaker] = {}
+    for parsed in drafts:
+        for index, stub in enumerate(parsed.record.speakers):
+            if stub.side not in sides:
+                message = f"unknown side {stub.side!r} (known: {', '.join(sorted(sides))})"
+                problems.append(parsed.problem(("speakers", index, "side"), message))
+            elif stub.id not in registered:
+                stubs.setdefault(stub.id, stub)
+    return list(stubs.values())
+
+
+class _Registry:
+    """A registry file seen with other records (the speakers with the drafts' stubs)."""
+
+    def __init__(self, parsed: Parsed, record: Record) -> None:
+        self.path, self.file, self.problem, self.record = (
+            parsed.path,
+            parsed.file,
+            parsed.problem,
+            record,
+        )
+
+
+def _with_stubs(registries: dict[str, Parsed], stubs: list[Speaker]) -> dict[str, Any]:
+    if not stubs:
+        return registries
+    speakers = registries["speakers.yaml"]
+    record = SpeakersFile.model_construct(speakers=(*speakers.record.speakers, *stubs))
+    return {**registries, "speakers.yaml": _Registry(speakers, record)}
 
 
 def _unexpected_files(data_dir: Path, shown: str) -> list[Problem]:
@@ -109,10 +200,13 @@ def _read_text(parsed: Parsed, problems: list[Problem]) -> str | None:
     if not path.is_file():
         problems.append(parsed.problem(location, f"the text file {name} does not exist"))
         return None
+    raw = path.read_bytes()
     try:
-        text = path.read_bytes().decode("utf-8")
+        text = raw.decode("utf-8")
     except UnicodeDecodeError as error:
-        problems.append(parsed.problem(location, f"{name} is not UTF-8 (byte {error.start})"))
+        line, byte = raw[: error.start].count(b"\n") + 1, raw[error.start]
+        message = f"{name}:{line} has the byte {byte:#04x}, which is not UTF-8; save it as UTF-8"
+        problems.append(parsed.problem(location, message))
         return None
     if not text.strip():
         problems.append(parsed.problem(location, f"the text file {name} is empty"))
@@ -120,7 +214,9 @@ def _read_text(parsed: Parsed, problems: list[Problem]) -> str | None:
     return text
 
 
-def _entry(parsed: Parsed, text: str | None, problems: list[Problem]) -> SourceEntry | None:
+def _entry(
+    parsed: Parsed, text: str | None, problems: list[Problem], draft: bool = False
+) -> SourceEntry | None:
     record: SourceFile = parsed.record
     if text is None:
         return None
@@ -139,29 +235,40 @@ def _entry(parsed: Parsed, text: str | None, problems: list[Problem]) -> SourceE
         stances=record.stances,
         next_steps=record.next_steps,
         spans=MappingProxyType(spans),
+        draft=draft,
     )
 
 
-def _catalog(registries: dict[str, Parsed], entries: list[SourceEntry], data_dir: Path) -> Catalog:
-    def by_id(name: str, key: str) -> MappingProxyType:
-        return MappingProxyType({item.id: item for item in getattr(registries[name].record, key)})
+def _catalog(
+    registries: dict[str, Parsed],
+    entries: list[SourceEntry],
+    data_dir: Path,
+    stubs: list[Speaker] = (),
+    include_drafts: bool = False,
+) -> Catalog:
+    def by_id(name: str, key: str, *more: Record) -> MappingProxyType:
+        items = [*getattr(registries[name].record, key), *more]
+        return MappingProxyType({item.id: item for item in items})
 
     return Catalog(
         sides=by_id("sides.yaml", "sides"),
-        speakers=by_id("speakers.yaml", "speakers"),
+        speakers=by_id("speakers.yaml", "speakers", *stubs),
         issues=by_id("issues.yaml", "issues"),
         milestones=tuple(
             sorted(registries["context.yaml"].record.milestones, key=lambda m: m.date)
         ),
         sources=tuple(sorted(entries, key=lambda entry: (entry.record.event_date, entry.id))),
-        version=data_version(data_dir),
+        version=data_version(data_dir, include_drafts),
     )
 
 
-def data_version(data_dir: Path) -> str:
-    """A short fingerprint of the data files' contents, cited with every quote."""
+def data_version(data_dir: Path, include_drafts: bool = False) -> str:
+    """A short fingerprint of the data files' contents, cited with every quote; drafts count
+    only when included, so that drafting leaves the published data's version alone."""
     digest = hashlib.sha256()
     for path in sorted(data_dir.rglob("*")):
+        if not include_drafts and path.relative_to(data_dir).parts[0] == DRAFTS:
+            continue
         if path.is_file() and path.suffix in (".yaml", ".txt"):
             digest.update(path.relative_to(data_dir).as_posix().encode())
             digest.update(path.read_bytes())
@@ -180,11 +287,56 @@ def _data_location(value: Any, loc: tuple) -> tuple[str | int, ...]:
     return tuple(location)
 
 
-def _unknown_field_message(model: type[BaseModel], location: tuple[str | int, ...]) -> str:
+def _unknown_field_message(
+    model: type[BaseModel], location: tuple[str | int, ...]
+) -> tuple[str, str | None]:
+    """The message for an unknown field, and the allowed field it is most likely a typo of."""
     allowed = sorted(_fields_at(model, location[:-1]))
-    close = difflib.get_close_matches(str(location[-1]), allowed, n=1)
-    hint = f"; did you mean '{close[0]}'?" if close else ""
-    return f"unknown field{hint} (allowed: {', '.join(allowed)})"
+    close = next(iter(difflib.get_close_matches(str(location[-1]), allowed, n=1)), None)
+    hint = f"; did you mean '{close}'?" if close else ""
+    return f"unknown field{hint} (allowed: {', '.join(allowed)})", close
+
+
+def _pydantic_message(item: Any) -> str:
+    """Pydantic's message for one error, reworded where a curator would not know its terms."""
+    kind, value, context = item["type"], item["input"], item.get("ctx", {})
+    if kind == "literal_error":
+        return f"{value!r} is not allowed; {item['msg'][0].lower()}{item['msg'][1:]}"
+    if kind == "value_error":
+        return str(context["error"])
+    if kind == "string_pattern_mismatch":
+        expected = PATTERN_HELP.get(context["pattern"], f"text matching {context['pattern']}")
+        return f"{value!r} is not allowed; expected {expected}"
+    if kind == "string_type" and isinstance(value, bool):
+        return "expected text, found true/false (YAML reads a bare yes, no, on or off so); quote it"
+    if kind == "string_type" and isinstance(value, int | float):
+        return f'expected text, found the number {value}; put it in quotes: "{value}"'
+    if kind in ("tuple_type", "list_type"):
+        scalar = isinstance(value, str | int | float) and not isinstance(value, bool)
+        hint = f"; write [{value}]" if scalar else ""
+        return f"expected a list, found {_kind(value)}{hint}"
+    if kind in ("model_type", "dict_type"):
+        return f"expected a mapping (field: value lines), found {_kind(value)}"
+    if kind in ("bool_type", "bool_parsing"):
+        return f"expected true or false, found {_kind(value)}"
+    if kind == "too_short":
+        return f"expected at least {context['min_length']} item(s), found none"
+    return str(item["msg"])
+
+
+def _kind(value: Any) -> str:
+    """A YAML value as a curator names it: 'a list', 'the text 'x'', 'the number 3'."""
+    if isinstance(value, dict):
+        return "a mapping"
+    if isinstance(value, list):
+        return "a list"
+    if isinstance(value, str):
+        return f"the text {value!r}"
+    if value is None:
+        return "nothing (null)"
+    if isinstance(value, bool):
+        return "true or false"
+    return f"the value {value!r}"
 
 
 def _fields_at(model: type[BaseModel], location: tuple[str | int, ...]) -> set[str]:

@@ -21,6 +21,17 @@ Id = Annotated[
 ]
 Text = Annotated[str, StringConstraints(min_length=1, strip_whitespace=False)]
 
+DATE_PATTERN = r"^\d{4}(-\d{2}(-\d{2})?)?$"
+URL_PATTERN = r"^[hH][tT][tT][pP][sS]?://\S+$"
+TEXT_FILE_PATTERN = r"^[\w.-]+\.txt$"
+PATTERN_HELP = {
+    ID_PATTERN: "an id in lower case: letters, digits and single hyphens, e.g. 'kerry-assad'",
+    DATE_PATTERN: "a date as YYYY, YYYY-MM or YYYY-MM-DD",
+    URL_PATTERN: "an http:// or https:// address",
+    TEXT_FILE_PATTERN: "the name of a .txt file in the same folder, e.g. 'talks-2016-03-24.txt'",
+}
+"""What each pattern asks for, in a curator's words (for error messages)."""
+
 PARTIAL_DATE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
 Precision = Literal["year", "month", "day"]
 
@@ -32,15 +43,18 @@ def check_partial_date(value: str) -> str:
         raise ValueError("expected a date as YYYY, YYYY-MM or YYYY-MM-DD")
     year, month, day = (int(part) if part else None for part in match.groups())
     if month is not None and not 1 <= month <= 12:
-        raise ValueError(f"month {month:02d} does not exist")
-    if day is not None and not 1 <= day <= calendar.monthrange(year, month)[1]:
-        raise ValueError(f"{value} is not a day of the calendar")
+        raise ValueError(f"{value} names no month: months run from 01 to 12")
+    if day is not None:
+        last = calendar.monthrange(year, month)[1]
+        if not 1 <= day <= last:
+            month_name = f"{calendar.month_name[month]} {year}"
+            raise ValueError(f"{value} is not a day of the calendar: {month_name} has {last} days")
     return value
 
 
 PartialDate = Annotated[
     str,
-    StringConstraints(pattern=r"^\d{4}(-\d{2}(-\d{2})?)?$"),
+    StringConstraints(pattern=DATE_PATTERN),
     AfterValidator(check_partial_date),
     Field(description="A date at the precision known: YYYY, YYYY-MM or YYYY-MM-DD."),
 ]
@@ -49,13 +63,13 @@ PartialDate = Annotated[
 def check_web_url(value: str) -> str:
     """Only http and https addresses may become links."""
     if not re.match(r"^https?://[^\s/$.?#][^\s]*$", value, re.IGNORECASE):
-        raise ValueError("expected an http:// or https:// address")
+        raise ValueError(f"{value!r} is not allowed; expected an http:// or https:// address")
     return value
 
 
 WebUrl = Annotated[
     str,
-    StringConstraints(pattern=r"^[hH][tT][tT][pP][sS]?://\S+$"),
+    StringConstraints(pattern=URL_PATTERN),
     AfterValidator(check_web_url),
     Field(description="An http:// or https:// address."),
 ]
@@ -100,6 +114,14 @@ class Speaker(Record):
     aliases: tuple[Text, ...] = Field(
         default=(), description="Other ways sources name the speaker, e.g. 'the minister'."
     )
+    review: bool = Field(
+        default=False,
+        description="Drafts only: true for a stub the drafter made for someone not yet in "
+        "speakers.yaml; a curator checks it and adds the speaker to the registry.",
+    )
+    reason: Text | None = Field(
+        default=None, description="Drafts only: why the drafter made the stub and chose its side."
+    )
 
 
 class Issue(Record):
@@ -136,7 +158,7 @@ class Source(Record):
     """A published account of a meeting: an article or a transcript."""
 
     id: Id = Field(description="The source's id.")
-    text_file: Annotated[str, StringConstraints(pattern=r"^[\w.-]+\.txt$")] = Field(
+    text_file: Annotated[str, StringConstraints(pattern=TEXT_FILE_PATTERN)] = Field(
         description="Name of the file beside this YAML file that holds the verbatim text (UTF-8)."
     )
     kind: SourceKind = Field(description="What sort of document this is.")
@@ -179,6 +201,19 @@ class Quote(Record):
         description="True when the source says the words are a translation, false when it says "
         "they are not, null when it does not say.",
     )
+    confidence: float | None = Field(
+        default=None,
+        ge=0,
+        le=1,
+        description="Drafts: how sure the drafter is of the speaker, from 0 to 1.",
+    )
+    reason: Text | None = Field(
+        default=None,
+        description="Drafts: the words the drafter's attribution and issue tags rested on.",
+    )
+    review: bool = Field(
+        default=False, description="Drafts only: true while a curator has still to check it."
+    )
 
 
 class Stance(Record):
@@ -192,6 +227,10 @@ class Stance(Record):
     )
     summary: Text = Field(description="The curator's one-line summary; never a quote.")
     quotes: tuple[Id, ...] = Field(default=(), description="Ids of the quotes it rests on.")
+    review: bool = Field(
+        default=False,
+        description="Drafts only: true for the drafter's candidate, until a curator checks it.",
+    )
 
 
 class Target(Record):
@@ -233,12 +272,21 @@ class NextStep(Record):
     status_log: tuple[StatusUpdate, ...] = Field(
         default=(), description="Later status changes, oldest first; the step is open before them."
     )
+    review: bool = Field(
+        default=False,
+        description="Drafts only: true for the drafter's candidate, until a curator checks it.",
+    )
 
 
 class SourceFile(Record):
     """A YAML file describing one source: `data/sources/<id>.yaml`."""
 
     source: Source
+    speakers: tuple[Speaker, ...] = Field(
+        default=(),
+        description="Drafts only (data/drafts/): stubs for speakers not yet in speakers.yaml, "
+        "each with review: true; speakers.yaml wins where an id is in both.",
+    )
     quotes: tuple[Quote, ...] = Field(default=(), description="Quoted passages of the source.")
     stances: tuple[Stance, ...] = Field(default=(), description="Stances the source records.")
     next_steps: tuple[NextStep, ...] = Field(default=(), description="Next steps it records.")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import difflib
 from collections.abc import Iterable
 from typing import Any
 
@@ -65,8 +66,10 @@ class _Checks:
     ) -> None:
         if value not in known:
             listed = ", ".join(sorted(known)) or "none"
+            close = difflib.get_close_matches(value, known, n=1)
+            hint = f"; did you mean {close[0]!r}?" if close else ""
             self.problems.append(
-                parsed.problem(location, f"unknown {kind} {value!r} (known: {listed})")
+                parsed.problem(location, f"unknown {kind} {value!r}{hint} (known: {listed})")
             )
 
     def refer_all(

@@ -37,6 +37,7 @@ class YamlFile:
         self.lines: dict[Location, int] = {}
         self.problems: list[Problem] = []
         self._seen: set[int] = set()
+        self._aliased = False
         self.value: Any = self._read(path)
 
     def line_of(self, location: Location) -> int | None:
@@ -57,30 +58,52 @@ class YamlFile:
         try:
             text = raw.decode("utf-8-sig")
         except UnicodeDecodeError as error:
-            line = raw[: error.start].count(b"\n") + 1
-            return self._problem(line, "(file)", f"not UTF-8: byte {raw[error.start]:#04x}")
+            line, byte = raw[: error.start].count(b"\n") + 1, raw[error.start]
+            return self._problem(line, "(file)", f"not UTF-8: byte {byte:#04x}; save it as UTF-8")
         try:
             node = yaml.compose(text, Loader=Loader)
         except yaml.MarkedYAMLError as error:
-            mark = error.problem_mark or error.context_mark
-            where = f" (column {mark.column + 1})" if mark else ""
-            hint = _tab_hint(text, mark.line) if mark else ""
-            return self._problem(mark and mark.line + 1, "(yaml)", f"{error.problem}{where}{hint}")
+            return self._syntax_problem(error, text)
         except yaml.YAMLError as error:
             return self._problem(None, "(yaml)", str(error))
         if node is None:
             return self._problem(None, "(file)", "the file is empty; expected a mapping")
-        return self._value(node, ())
+        value = self._value(node, ())
+        if self._aliased:
+            self._alias_problems(text)
+        return value
+
+    def _syntax_problem(self, error: yaml.MarkedYAMLError, text: str) -> None:
+        mark, context = error.problem_mark or error.context_mark, error.context_mark
+        message = f"{error.problem} (column {mark.column + 1})" if mark else str(error.problem)
+        if error.context and context and "plain scalar" not in error.context:
+            message += (
+                f", {error.context} that starts on line {context.line + 1},"
+                f" column {context.column + 1}"
+            )
+        if "mapping values are not allowed" in str(error.problem):
+            message += "; put a value that contains ': ' in quotes"
+        if mark:
+            message += _tab_hint(text, mark.line)
+        self._problem(mark and mark.line + 1, "(yaml)", message)
+
+    def _alias_problems(self, text: str) -> None:
+        """One problem per line using an alias (a composed node knows only its anchor's line)."""
+        events = yaml.parse(text, Loader=Loader)
+        lines = sorted({e.start_mark.line + 1 for e in events if isinstance(e, yaml.AliasEvent)})
+        for line in lines:
+            self._problem(line, "(yaml)", "aliases (*name) are not allowed; write the value out")
 
     def _value(self, node: yaml.Node, location: Location) -> Any:
-        line = self.lines.setdefault(location, node.start_mark.line + 1)
         if id(node) in self._seen:
-            return self._problem(line, field_name(location), "aliases (*name) are not allowed")
+            self._aliased = True
+            return None
+        line = self.lines.setdefault(location, node.start_mark.line + 1)
         self._seen.add(id(node))
         if isinstance(node, yaml.ScalarNode):
             return self._scalar(node, location)
         if node.tag not in _COLLECTIONS:
-            return self._problem(line, field_name(location), f"the tag {node.tag} is not allowed")
+            return self._problem(line, field_name(location), _tag_message(node.tag))
         if isinstance(node, yaml.MappingNode):
             return self._mapping(node, location)
         return [self._value(item, (*location, i)) for i, item in enumerate(node.value)]
@@ -114,10 +137,15 @@ class YamlFile:
             except ValueError:
                 return node.value
         line = node.start_mark.line + 1
-        return self._problem(line, field_name(location), f"the tag {node.tag} is not allowed")
+        return self._problem(line, field_name(location), _tag_message(node.tag))
 
 
 def _tab_hint(text: str, line_index: int) -> str:
     lines = text.splitlines()
     near = lines[max(0, line_index - 1) : line_index + 1]
     return "; tabs cannot indent YAML, use spaces" if any("\t" in line for line in near) else ""
+
+
+def _tag_message(tag: str) -> str:
+    shown = tag.replace("tag:yaml.org,2002:", "!!")
+    return f"the tag {shown} is not allowed; write a plain value"

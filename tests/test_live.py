@@ -1,0 +1,122 @@
+"""A running server under change and load: live data edits, ten readers at once, no writes."""
+
+from __future__ import annotations
+
+import hashlib
+import time
+from pathlib import Path
+
+import yaml
+from browser import IDLE, main_text, open_app, settle
+from conftest import DATA, Server
+from datafolder import copy_data, run_cli
+from playwright.sync_api import expect
+
+SEED = yaml.safe_load((DATA / "sources" / "moscow-talks-2016-03-24.yaml").read_text())
+
+
+def count_quotes(issue: str | None = None, speaker: str | None = None, side: str | None = None):
+    sides = {"lavrov": "russia", "putin": "russia", "kerry": "us", "obama": "us"}
+    return sum(
+        1
+        for q in SEED["quotes"]
+        if (not issue or issue in q["issues"])
+        and (not speaker or q["speaker"] == speaker)
+        and (not side or sides[q["speaker"]] == side)
+    )
+
+
+def tree(folder: Path) -> dict[str, tuple[str, int]]:
+    return {
+        str(p.relative_to(folder)): (
+            hashlib.sha256(p.read_bytes()).hexdigest(),
+            p.stat().st_mtime_ns,
+        )
+        for p in sorted(folder.rglob("*"))
+        if p.is_file()
+    }
+
+
+def test_live_edit_shows_the_error_then_the_fix_without_restart(browser, tmp_path) -> None:
+    data = copy_data(tmp_path)
+    seed = data / "sources" / "moscow-talks-2016-03-24.yaml"
+    good = seed.read_text(encoding="utf-8")
+    server = Server(data=data)
+    try:
+        context = browser.new_context()
+        page = open_app(context, f"{server.url}/quotes")
+        expect(page.locator('[data-testid="stMain"]')).to_contain_text("12 of 12 quote(s)")
+
+        seed.write_text(good.replace("speaker: kerry", "speaker: kery", 1), encoding="utf-8")
+        page.reload()
+        settle(page)
+        panel = page.locator('[data-testid="stMain"]')
+        expect(panel).to_contain_text("The data failed validation: 1 problem(s)")
+        expect(panel).to_contain_text("moscow-talks-2016-03-24.yaml:")
+        expect(panel).to_contain_text("unknown speaker 'kery'")
+
+        seed.write_text(good.replace("they need to begin", "they need to begin!"), encoding="utf-8")
+        page.reload()
+        settle(page)
+        expect(panel).to_contain_text("not found verbatim")
+
+        seed.write_text(good, encoding="utf-8")
+        page.reload()
+        settle(page)
+        expect(panel).to_contain_text("12 of 12 quote(s)")
+        context.close()
+    finally:
+        server.stop()
+
+
+VIEWS = [
+    {"speaker": "lavrov"},
+    {"speaker": "kerry"},
+    {"issue": "syria"},
+    {"issue": "cyber-crime"},
+    {"side": "us"},
+    {"side": "russia"},
+    {"issue": "syria", "speaker": "kerry"},
+    {"issue": "bilateral-dialogue"},
+    {"speaker": "putin"},
+    {},
+]
+
+
+def test_ten_readers_at_once_each_see_their_own_view(server, browser) -> None:
+    contexts = [browser.new_context() for _ in VIEWS]
+    pages = [context.new_page() for context in contexts]
+    started = time.monotonic()
+    for page, view in zip(pages, VIEWS, strict=True):
+        query = "&".join(f"{key}={value}" for key, value in view.items())
+        page.goto(f"{server.url}/quotes?{query}", wait_until="commit")
+    took = {}
+    for page, view in zip(pages, VIEWS, strict=True):
+        page.wait_for_selector(IDLE, timeout=60_000)
+        expected = count_quotes(**view)
+        shown = f"{expected} of 12 quote(s) shown" if expected else "No quotes match the filters"
+        expect(page.locator('[data-testid="stMain"]')).to_contain_text(shown)
+        took[str(view)] = round(time.monotonic() - started, 2)
+        assert page.locator('[data-testid="stException"]').count() == 0
+        for key, value in view.items():
+            expect(page.locator(f".st-key-{key}")).to_contain_text(value)
+    print("seconds from the first request until each view was complete:", took)
+    for context in contexts:
+        context.close()
+
+
+def test_neither_the_cli_nor_the_app_writes_into_the_data(browser, tmp_path) -> None:
+    data = copy_data(tmp_path)
+    before = tree(data)
+    assert run_cli("validate", "--data", data).returncode == 0
+    assert run_cli("export", "--data", data, "--format", "csv").returncode == 0
+    server = Server(data=data)
+    try:
+        context = browser.new_context()
+        for path in ["", "issue", "timeline", "quotes?quote=kerry-assad", "speakers", "source"]:
+            page = open_app(context, f"{server.url}/{path}")
+            assert "Dialogue" in page.title() or main_text(page)
+        context.close()
+    finally:
+        server.stop()
+    assert tree(data) == before
