@@ -1,0 +1,46 @@
+"""Broken data: every page shows the same problems as `validate`, as an error panel."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from conftest import ENTRY
+from datafolder import copy_data, overlay, run_cli
+from streamlit.testing.v1 import AppTest
+
+from dialogue_tracker.paths import DATA_ENV
+
+CASES = sorted(p for p in (Path(__file__).parent / "invalid").iterdir() if p.is_dir())
+PAGES = ["issue", "timeline", "quotes", "speakers", "source"]
+
+
+def broken_data(tmp_path: Path, case: Path) -> tuple[Path, list[str]]:
+    data = copy_data(tmp_path)
+    overlay(case, data)
+    result = run_cli("validate", "--data", data)
+    assert result.returncode == 1
+    return data, result.stdout.splitlines()
+
+
+def panel(app: AppTest) -> list[str]:
+    assert not app.exception, [e.message for e in app.exception]
+    assert "The data failed validation" in app.error[0].value
+    return app.code[0].value.splitlines()
+
+
+@pytest.mark.parametrize("case", CASES, ids=[c.name for c in CASES])
+def test_overview_shows_the_cli_problems(case, tmp_path, monkeypatch) -> None:
+    data, expected = broken_data(tmp_path, case)
+    monkeypatch.setenv(DATA_ENV, str(data))
+    app = AppTest.from_file(ENTRY, default_timeout=60).run()
+    assert panel(app) == expected
+
+
+@pytest.mark.parametrize("page", PAGES)
+def test_every_page_shows_the_panel(page, tmp_path, monkeypatch) -> None:
+    data, expected = broken_data(tmp_path, Path(__file__).parent / "invalid" / "all-at-once")
+    monkeypatch.setenv(DATA_ENV, str(data))
+    app = AppTest.from_file(ENTRY, default_timeout=60).run()
+    app.switch_page(f"pages/{page}.py").run()
+    assert panel(app) == expected
