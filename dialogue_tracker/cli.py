@@ -1,4 +1,4 @@
-"""Command line: `python -m dialogue_tracker validate|export|schema`."""
+"""Command line: `python -m dialogue_tracker validate|export|schema|synth|draft`."""
 
 from __future__ import annotations
 
@@ -36,6 +36,9 @@ def _parser() -> argparse.ArgumentParser:
     validate = commands.add_parser(
         "validate", parents=[data], help="check the data; exit 1 on problems"
     )
+    validate.add_argument(
+        "--include-drafts", action="store_true", help="check the drafts in DATA/drafts/ too"
+    )
     validate.set_defaults(run=_validate)
 
     export = commands.add_parser("export", parents=[data], help="print the (filtered) records")
@@ -48,17 +51,49 @@ def _parser() -> argparse.ArgumentParser:
             metavar="ID",
             help=f"keep only this {name} (repeatable)",
         )
+    export.add_argument(
+        "--include-drafts",
+        action="store_true",
+        help="add the drafts in DATA/drafts/, each record with draft: true",
+    )
     export.set_defaults(run=_export)
 
     schema = commands.add_parser(
         "schema", parents=[data], help=f"write DATA/{SCHEMA_FILE} from the model"
     )
     schema.set_defaults(run=_schema)
+
+    synth = commands.add_parser(
+        "synth", parents=[data], help="write a synthetic valid corpus (registries from DATA)"
+    )
+    size = synth.add_mutually_exclusive_group(required=True)
+    size.add_argument("--sources", type=int, metavar="N", help="N sources of the usual size")
+    size.add_argument(
+        "--statements", type=int, metavar="N", help="exactly N quotes + stances + next steps"
+    )
+    synth.add_argument("--out", type=Path, required=True, help="folder to write")
+    synth.add_argument("--seed", type=int, default=0, help="same seed, same corpus (default 0)")
+    synth.add_argument("--force", action="store_true", help="replace a corpus already in --out")
+    synth.set_defaults(run=_synth)
+
+    draft = commands.add_parser(
+        "draft", parents=[data], help="draft DATA/drafts/ID.yaml from an article's text"
+    )
+    draft.add_argument("article", type=Path, metavar="ARTICLE.txt", help="the text (UTF-8)")
+    draft.add_argument("--source-id", required=True, metavar="ID", help="the new source's id")
+    draft.add_argument("--title", help="its title (default: the text's first line)")
+    draft.add_argument(
+        "--date", metavar="YYYY-MM-DD", help="the meeting's day; its year completes 'by August'"
+    )
+    draft.add_argument("--outlet", help="who published it (default: unknown)")
+    draft.add_argument("--url", help="where it was published")
+    draft.add_argument("--force", action="store_true", help="replace a draft of that id")
+    draft.set_defaults(run=_draft)
     return parser
 
 
 def _validate(args: argparse.Namespace) -> int:
-    counts = load_catalog(args.data).counts()
+    counts = load_catalog(args.data, include_drafts=args.include_drafts).counts()
     print(
         f"{args.data}: valid — "
         + ", ".join(f"{n} {kind.replace('_', ' ')}" for kind, n in counts.items())
@@ -69,14 +104,14 @@ def _validate(args: argparse.Namespace) -> int:
 def _export(args: argparse.Namespace) -> int:
     from dialogue_tracker.export import export_records, to_csv, to_json
 
-    catalog = load_catalog(args.data)
+    catalog = load_catalog(args.data, include_drafts=args.include_drafts)
     filters = Filters(tuple(args.issue), tuple(args.speaker), tuple(args.side))
     registries = {"issue": catalog.issues, "speaker": catalog.speakers, "side": catalog.sides}
     for name, known in registries.items():
         for value in unknown_ids(getattr(args, name), known):
             print(f"unknown {name} {value!r} (known: {', '.join(known)})", file=sys.stderr)
             return 2
-    records = export_records(catalog, build_frames(catalog), filters)
+    records = export_records(catalog, build_frames(catalog), filters, args.include_drafts)
     sys.stdout.write(to_json(records) if args.format == "json" else to_csv(records))
     return 0
 
@@ -86,3 +121,36 @@ def _schema(args: argparse.Namespace) -> int:
     path.write_text(schema_text(), encoding="utf-8")
     print(f"wrote {path}")
     return 0
+
+
+def _synth(args: argparse.Namespace) -> int:
+    from dialogue_tracker.synth import Progress, Registries, clear_corpus, plan, write_corpus
+
+    try:
+        the_plan = plan(
+            Registries.read(args.data), sources=args.sources, statements=args.statements
+        )
+    except ValueError as error:
+        print(f"synth: {error}", file=sys.stderr)
+        return 2
+    if any((args.out / "sources").glob("*")):
+        if not args.force:
+            print(f"synth: {args.out}/sources is not empty (use --force)", file=sys.stderr)
+            return 2
+        clear_corpus(args.out)
+    progress = Progress() if the_plan.sources >= 100 else None
+    counts = write_corpus(args.out, the_plan, args.data, seed=args.seed, progress=progress)
+    print(
+        f"wrote {args.out}: " + ", ".join(f"{n} {k.replace('_', ' ')}" for k, n in counts.items())
+    )
+    return 0
+
+
+def _draft(args: argparse.Namespace) -> int:
+    from dialogue_tracker.draft.command import run
+    from dialogue_tracker.draft.pipeline import Options
+
+    options = Options(
+        args.source_id, args.title, args.date, args.outlet, args.url, args.article.name
+    )
+    return run(args.article, options, args.data, force=args.force)

@@ -27,20 +27,59 @@ STEP_FIELDS = [
     "target_words", "target_basis", "status", "source", "quotes",
 ]  # fmt: skip
 EVENT_FIELDS = ["kind", "issue", "start", "end", "label", "record", "source", "url"]
+DRAFT_FIELDS = ["draft", "confidence", "reason", "review"]
+"""Added to the records by `export --include-drafts`; a speaker's `review`/`reason` only then."""
 
 
-def export_records(catalog: Catalog, frames: Frames, filters: Filters) -> dict[str, list[dict]]:
-    """Everything the filters leave, as plain JSON-ready records."""
-    return {
+def export_records(
+    catalog: Catalog, frames: Frames, filters: Filters, include_drafts: bool = False
+) -> dict[str, list[dict]]:
+    """Everything the filters leave, as plain JSON-ready records. With `include_drafts` (a
+    catalog loaded with its drafts), every record says whether it is a draft's (`draft`), and
+    quotes, stances, next steps and speakers whether a curator has still to check them
+    (`review`); quotes also carry the drafter's `confidence` and `reason`."""
+    exclude = set() if include_drafts else {"review", "reason"}
+    records = {
         "sources": [_source(entry) for entry in catalog.sources],
         "sides": [side.model_dump() for side in catalog.sides.values()],
-        "speakers": [speaker.model_dump() for speaker in catalog.speakers.values()],
+        "speakers": [s.model_dump(exclude=exclude) for s in catalog.speakers.values()],
         "issues": [issue.model_dump() for issue in catalog.issues.values()],
         "quotes": as_records(filter_quotes(frames.quotes, filters), QUOTE_FIELDS),
         "stances": as_records(filter_stances(frames.stances, catalog, filters), STANCE_FIELDS),
         "next_steps": as_records(filter_steps(frames.steps, filters), STEP_FIELDS),
         "events": as_records(filter_events(frames, filters), EVENT_FIELDS),
     }
+    if include_drafts:
+        _mark_drafts(records, catalog)
+    return records
+
+
+def _mark_drafts(records: dict[str, list[dict]], catalog: Catalog) -> None:
+    drafts = {entry.id for entry in catalog.sources if entry.draft}
+    quotes = {quote.id: quote for _, quote in catalog.quotes()}
+    stances = {(e.id, s.issue, s.side): s for e in catalog.sources for s in e.stances}
+    steps = {step.id: step for entry in catalog.sources for step in entry.next_steps}
+    for record in records["sources"]:
+        record["draft"] = record["id"] in drafts
+    for record in [*records["sides"], *records["issues"]]:
+        record["draft"] = False
+    for record in records["speakers"]:
+        record["draft"] = record["review"]
+    for record in records["quotes"]:
+        quote = quotes[record["id"]]
+        record.update(
+            draft=record["source"] in drafts,
+            confidence=quote.confidence,
+            reason=quote.reason,
+            review=quote.review,
+        )
+    for record in records["stances"]:
+        stance = stances[(record["source"], record["issue"], record["side"])]
+        record.update(draft=record["source"] in drafts, review=stance.review)
+    for record in records["next_steps"]:
+        record.update(draft=record["source"] in drafts, review=steps[record["id"]].review)
+    for record in records["events"]:
+        record["draft"] = record["source"] in drafts
 
 
 def _source(entry) -> dict:
@@ -78,6 +117,7 @@ def to_csv(records: dict[str, list[dict]]) -> str:
     columns = [
         "kind",
         *dict.fromkeys(k for fields in (QUOTE_FIELDS, STANCE_FIELDS, STEP_FIELDS) for k in fields),
+        *(k for k in DRAFT_FIELDS if any(k in row for row in rows)),
     ]
     return pd.DataFrame(rows, columns=columns, dtype=object).to_csv(index=False)
 

@@ -7,8 +7,14 @@ from pathlib import Path
 
 PROJECT = Path(__file__).resolve().parent.parent
 DATA_ENV = "DIALOGUE_TRACKER_DATA"
+DRAFTS_ENV = "DIALOGUE_TRACKER_DRAFTS"
 
 
 def data_dir() -> Path:
     """The data folder: `$DIALOGUE_TRACKER_DATA` when set, else `data/` of the project."""
     return Path(os.environ.get(DATA_ENV) or PROJECT / "data")
+
+
+def show_drafts() -> bool:
+    """Whether the app shows `data/drafts/` for review: `DIALOGUE_TRACKER_DRAFTS=1`."""
+    return os.environ.get(DRAFTS_ENV, "") not in ("", "0", "false", "no")

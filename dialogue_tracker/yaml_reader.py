@@ -9,6 +9,9 @@ number, boolean or null stays a string for pydantic to check.
 
 from __future__ import annotations
 
+import gc
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
@@ -38,7 +41,8 @@ class YamlFile:
         self.problems: list[Problem] = []
         self._seen: set[int] = set()
         self._aliased = False
-        self.value: Any = self._read(path)
+        with _gc_paused():
+            self.value: Any = self._read(path)
 
     def line_of(self, location: Location) -> int | None:
         """The line of the deepest recorded field on `location`'s path."""
@@ -138,6 +142,24 @@ class YamlFile:
                 return node.value
         line = node.start_mark.line + 1
         return self._problem(line, field_name(location), _tag_message(node.tag))
+
+
+@contextmanager
+def _gc_paused() -> Iterator[None]:
+    """Pause the cyclic garbage collector while one file is composed and walked.
+
+    Composing makes many short-lived nodes, and every collection they trigger also walks all the
+    values loaded before: with the collector on, loading 10,000 statements took 0.75 s instead of
+    0.54 s, and 50,000 took 4.8 s instead of 3.2 s (docs/performance.md). Only a recursive alias
+    makes a cycle here; it is reported, and collected once the collector runs again.
+    """
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
 
 
 def _tab_hint(text: str, line_index: int) -> str:

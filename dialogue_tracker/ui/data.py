@@ -15,7 +15,7 @@ import streamlit as st
 from dialogue_tracker.catalog import Catalog
 from dialogue_tracker.frames import Frames, build_frames
 from dialogue_tracker.loader import load_catalog
-from dialogue_tracker.paths import data_dir
+from dialogue_tracker.paths import data_dir, show_drafts
 from dialogue_tracker.problems import DataError
 
 
@@ -36,9 +36,9 @@ def files_signature(folder: Path) -> tuple[tuple[str, int, int], ...]:
 
 
 @st.cache_resource(show_spinner="Loading and checking the data…", max_entries=4)
-def _load(folder: str, signature: tuple) -> AppData | DataError:
+def _load(folder: str, drafts: bool, signature: tuple) -> AppData | DataError:
     try:
-        catalog = load_catalog(Path(folder))
+        catalog = load_catalog(Path(folder), include_drafts=drafts)
     except DataError as error:
         return error
     return AppData(catalog, build_frames(catalog))
@@ -47,7 +47,7 @@ def _load(folder: str, signature: tuple) -> AppData | DataError:
 def app_data() -> AppData:
     """The loaded data; on a validation failure, show every problem and stop the page."""
     folder = data_dir()
-    loaded = _load(str(folder), files_signature(folder))
+    loaded = _load(str(folder), show_drafts(), files_signature(folder))
     if isinstance(loaded, DataError):
         show_problems(loaded)
         st.stop()

@@ -10,6 +10,7 @@ import streamlit as st
 from dialogue_tracker.catalog import Catalog
 from dialogue_tracker.filters import Filters, filter_quotes, shown_issues, shown_sides
 from dialogue_tracker.frames import Frames
+from dialogue_tracker.paths import show_drafts
 from dialogue_tracker.ui.data import app_data
 from dialogue_tracker.ui.guard import require_entry_script
 from dialogue_tracker.ui.sidebar import current_filters, url_params
@@ -44,4 +45,10 @@ def start_page(title: str, intro: str) -> View:
     data = app_data()
     st.title(title, anchor=False)
     st.caption(intro)
+    if show_drafts():
+        st.warning(
+            "Review mode: drafts from data/drafts/ are shown, each marked DRAFT. "
+            "The published app leaves them out.",
+            icon=":material/rate_review:",
+        )
     return View(data.catalog, data.frames, current_filters())

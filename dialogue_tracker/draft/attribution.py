@@ -1,0 +1,256 @@
+"""Who said each quoted passage, how sure the drafter is (0..1), and the words it rested on.
+
+First the cue around the passage itself ('Lavrov said', 'according to X', 'he added'); pronouns
+and role phrases go to the last fitting person mentioned before them, outside quotes. A passage with
+no cue of its own takes the speaker of a neighbour: the rest of a quote over several paragraphs,
+a quote in the same sentence, the quote before in its paragraph, in the paragraph before, and at
+last the last person mentioned, each less sure than the one before.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from dialogue_tracker.draft.cues import Cue, Cues
+from dialogue_tracker.draft.quotes import Block, Passage, paragraph_numbers
+from dialogue_tracker.draft.sentences import (
+    ends_sentence,
+    is_boundary,
+    sentence_end,
+    sentence_start,
+)
+from dialogue_tracker.draft.speakers import Book, Mention, Person
+
+LOW_CONFIDENCE = 0.7
+
+
+@dataclass(frozen=True)
+class Attribution:
+    """`speaker` is None when nobody could be found."""
+
+    speaker: str | None
+    confidence: float
+    words: str | None
+    reason: str
+    via: str | None = None
+
+
+class Attributor:
+    def __init__(self, text: str, book: Book, passages: list[Passage], blocks: list[Block]):
+        self.text = text
+        self.book = book
+        self.passages = passages
+        self.blocks = {block.index: block for block in blocks}
+        self.cues = Cues(text, book)
+        self.held = [(p.open_at, p.outer_end) for p in passages]
+        self.found: list[Mention] = []
+        self.paragraph = paragraph_numbers(text)
+        self._mentions: tuple[int, list[Mention]] | None = None
+
+    def attribute_all(self) -> list[Attribution | None]:
+        results = [self._from_cue(index) for index in range(len(self.passages))]
+        self._fill_gaps(results)
+        return results
+
+    # a passage's own cue -----------------------------------------------------------------
+
+    def windows(self, index: int) -> tuple[tuple[int, int], tuple[int, int], bool]:
+        """The words before and after a passage, within its sentence and between its
+        neighbours; and whether a new sentence may begin right after it."""
+        passage = self.passages[index]
+        block = self.blocks[passage.block]
+        before = self._neighbour(index, -1)
+        after = self._neighbour(index, 1)
+        floor = before.outer_end if before else block.start
+        ceiling = after.open_at if after else block.end
+        start = sentence_start(self.text, passage.open_at, floor)
+        end = sentence_end(self.text, passage.outer_end, ceiling)
+        weak = ends_sentence(self.text, passage.end, passage.outer_end, block.end)
+        return (start, passage.open_at), (passage.outer_end, end), weak
+
+    def sentence_of(self, index: int) -> str:
+        (start, _), (_, end), _ = self.windows(index)
+        return self.text[start:end]
+
+    def _neighbour(self, index: int, step: int) -> Passage | None:
+        other = index + step
+        inside = 0 <= other < len(self.passages)
+        if inside and self.passages[other].block == self.passages[index].block:
+            return self.passages[other]
+        return None
+
+    def _from_cue(self, index: int) -> Attribution | None:
+        (b_start, b_end), (a_start, a_end), weak = self.windows(index)
+        cue = self.cues.after(a_start, a_end, weak) or self.cues.before(b_start, b_end)
+        if cue is None:
+            return None
+        return self.resolve(cue, f"{self.text[b_start:b_end]} {self.text[a_start:a_end]}")
+
+    def resolve(self, cue: Cue, around: str) -> Attribution | None:
+        """The person a cue points to, with the confidence and the reason (`around`: the
+        words around the quote, where a new person's side may be named)."""
+        who, words = cue.who, f'"{" ".join(cue.words.split())}"'
+        person: Person | None = None
+        if who.kind == "name":
+            person = self.book.lookup(who.name) or self.book.lookup(who.name.split()[-1])
+            if person is None:
+                return None
+            where = "the new speaker stub" if person.stub else "a name in speakers.yaml of"
+            confidence, reason = (0.6 if person.stub else 0.95), f"{where} {person.name}"
+            reason = f'{words}: "{who.name}" is {reason}'
+        elif who.kind == "pronoun":
+            mention = self.last_mention(who.start)
+            if mention is None:
+                return None
+            person = self.book.persons[mention.person]
+            far = self.paragraph(who.start) - self.paragraph(mention.start) > 1
+            confidence = 0.6 if far else 0.8
+            reason = f'{words}: "{who.words}" taken as {person.name}, the last person mentioned '
+            reason += f"before it {self._where(mention)}"
+        elif who.kind == "role":
+            person, confidence, reason = self._role(who.words, who.start, words, around)
+        elif who.kind == "institution":
+            person = self.book.lookup(who.words) or self.book.add_stub(
+                who.words,
+                "Institution: no person named",
+                [who.words, around],
+                f"the institution in {words} (paragraph {self.paragraph(who.start)}) speaks, "
+                "not a person",
+            )
+            confidence = 0.5
+            reason = f'{words}: "{who.words}" is an institution, not a person; stub {person.id!r}'
+        else:
+            person = self.book.add_stub(
+                who.name,
+                re.sub(r"^(?:the|a|an)\s+", "", who.title) or "Unknown role",
+                [who.title, who.words, around],
+                f"named in {words} (paragraph {self.paragraph(who.start)}) but not in "
+                "speakers.yaml",
+            )
+            confidence = 0.6
+            reason = f"{words}: {who.name} is not in speakers.yaml; new speaker stub {person.id!r}"
+        self.found.append(Mention(who.start, who.end, person.id, who.words))
+        via = f"; reported via {cue.via}" if cue.via else ""
+        return Attribution(
+            person.id, confidence, " ".join(cue.words.split()), reason + via, cue.via
+        )
+
+    def _role(self, phrase: str, at: int, words: str, around: str) -> tuple[Person, float, str]:
+        fits = dict((person.id, strength) for person, strength in self.book.fitting(phrase))
+        mention = self.last_mention(at, set(fits))
+        if mention is not None:
+            person = self.book.persons[mention.person]
+            basis = "an alias" if fits[person.id] == 1 else f"the role {person.role!r}"
+            confidence = 0.85 if fits[person.id] == 1 else 0.75
+            return (
+                person,
+                confidence,
+                (
+                    f'{words}: "{phrase}" fits {person.name} ({basis}), the last such person '
+                    f"mentioned before it {self._where(mention)}"
+                ),
+            )
+        if fits:
+            best = max(fits, key=lambda pid: fits[pid])
+            person = self.book.persons[best]
+            return (
+                person,
+                0.5,
+                (f'{words}: "{phrase}" fits {person.name}, who is not named before it'),
+            )
+        role = (
+            " ".join(phrase.split()[1:])
+            if phrase.lower().startswith(("the ", "his ", "her "))
+            else phrase
+        )
+        person = self.book.add_stub(
+            f"Unnamed {role}",
+            role,
+            [phrase, around],
+            f'the role phrase "{phrase}" (paragraph {self.paragraph(at)}) fits no one in '
+            "speakers.yaml",
+        )
+        return person, 0.4, f'{words}: "{phrase}" fits no known speaker; new stub {person.id!r}'
+
+    def _where(self, mention: Mention) -> str:
+        words = " ".join(mention.words.split())
+        return f'("{words}", paragraph {self.paragraph(mention.start)})'
+
+    # mentions ------------------------------------------------------------------------------
+
+    def last_mention(self, position: int, persons: set[str] | None = None) -> Mention | None:
+        """The last person mentioned before `position`, outside quotes (of `persons`, if given)."""
+        if self._mentions is None or self._mentions[0] != len(self.book.persons):
+            self._mentions = (len(self.book.persons), self.book.mentions(self.text, self.held))
+        candidates = [
+            mention
+            for mention in [*self._mentions[1], *self.found]
+            if mention.start < position and (persons is None or mention.person in persons)
+        ]
+        return max(candidates, key=lambda mention: mention.start, default=None)
+
+    # passages with no cue of their own ---------------------------------------------------
+
+    def _fill_gaps(self, results: list[Attribution | None]) -> None:
+        for index in reversed(range(len(results))):
+            following = results[index + 1] if index + 1 < len(results) else None
+            if results[index] is None and self.passages[index].continued and following:
+                results[index] = _borrowed(
+                    following,
+                    0.9,
+                    "a quote over several paragraphs, attributed where it ends "
+                    f"(paragraph {self.paragraph(self.passages[index + 1].start)})",
+                )
+        for index in range(len(results)):
+            if results[index] is None:
+                results[index] = self._from_neighbours(index, results)
+
+    def _from_neighbours(self, index: int, results: list[Attribution | None]) -> Attribution | None:
+        for other in (index - 1, index + 1):
+            if 0 <= other < len(results) and results[other] and self.same_sentence(index, other):
+                return _borrowed(results[other], 0.85, "in the same sentence as a quote")
+        passage = self.passages[index]
+        previous = results[index - 1] if index > 0 else None
+        following = results[index + 1] if index + 1 < len(results) else None
+        if previous and self._neighbour(index, -1):
+            return _borrowed(previous, 0.6, "no cue of its own; continues the quote before")
+        if following and self._neighbour(index, 1):
+            return _borrowed(
+                following, 0.55, "no cue of its own; the next quote's in its paragraph"
+            )
+        if previous and self.passages[index - 1].block == passage.block - 1:
+            return _borrowed(previous, 0.45, "no cue; follows the quote of the paragraph before")
+        mention = self.last_mention(passage.open_at)
+        if mention is None:
+            return None
+        person = self.book.persons[mention.person]
+        return Attribution(
+            person.id,
+            0.3,
+            " ".join(mention.words.split()),
+            f"no cue near it; {person.name} is the last person mentioned before it "
+            + self._where(mention),
+        )
+
+    def same_sentence(self, one: int, other: int) -> bool:
+        first, second = sorted((one, other))
+        a, b = self.passages[first], self.passages[second]
+        if a.block != b.block:
+            return False
+        block = self.blocks[a.block]
+        if ends_sentence(self.text, a.end, a.outer_end, block.end):
+            return False
+        return not any(
+            is_boundary(self.text, at, b.open_at) for at in range(a.outer_end, b.open_at)
+        )
+
+
+def _borrowed(source: Attribution, factor: float, why: str) -> Attribution:
+    return Attribution(
+        source.speaker,
+        round(source.confidence * factor, 2),
+        source.words,
+        f"{why}: {source.reason}",
+        source.via,
+    )

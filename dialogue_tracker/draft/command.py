@@ -1,0 +1,124 @@
+"""`python -m dialogue_tracker draft ARTICLE.txt --source-id ID [...]`: the command's steps."""
+
+from __future__ import annotations
+
+import datetime
+import re
+import sys
+import time
+from pathlib import Path
+from typing import TextIO
+
+from dialogue_tracker.catalog import Catalog
+from dialogue_tracker.draft.pipeline import Options, make_draft
+from dialogue_tracker.draft.report import report
+from dialogue_tracker.draft.writer import Exists, target_paths, write_draft
+from dialogue_tracker.loader import draft_files, load_catalog
+from dialogue_tracker.model import ID_PATTERN, check_web_url
+from dialogue_tracker.yaml_reader import YamlFile
+
+
+class Progress:
+    """Says what the command is doing, but only once it has taken longer than `after` seconds."""
+
+    def __init__(self, stream: TextIO, after: float = 2.0) -> None:
+        self.stream = stream
+        self.after = after
+        self.started = time.monotonic()
+
+    def step(self, doing: str) -> None:
+        if time.monotonic() - self.started > self.after:
+            print(f"draft: {doing}…", file=self.stream, flush=True)
+
+
+def run(
+    article: Path,
+    options: Options,
+    data_dir: Path,
+    force: bool = False,
+    out: TextIO = sys.stdout,
+    err: TextIO = sys.stderr,
+) -> int:
+    """Draft `article` into `data_dir/drafts/`; 0 when written, 1 when refused, 2 on bad usage.
+    Raises `DataError` when the data folder itself does not load."""
+    usage = _usage_problem(options)
+    if usage:
+        print(f"draft: {usage}", file=err)
+        return 2
+    if not article.is_file():
+        print(f"draft: {article} is not a file", file=err)
+        return 1
+    try:
+        raw = article.read_bytes().decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        print(f"draft: {article} is not UTF-8 (byte {error.start}); save it as UTF-8", file=err)
+        return 1
+    progress = Progress(err)
+    catalog = load_catalog(data_dir)
+    if any(entry.id == options.source_id for entry in catalog.sources):
+        print(
+            f"draft: sources/ already has a source {options.source_id!r}; "
+            "choose another --source-id",
+            file=err,
+        )
+        return 1
+    there = [path for path in target_paths(data_dir, options.source_id) if path.exists()]
+    if there and not force:
+        print(f"draft: {there[0]} already exists; use --force to replace it", file=err)
+        return 1
+    progress.step("finding quotes and speakers")
+    draft = make_draft(
+        raw,
+        options,
+        catalog.speakers.values(),
+        catalog.sides.values(),
+        catalog.issues.values(),
+        taken_ids(catalog, data_dir, options.source_id),
+    )
+    progress.step("writing")
+    try:
+        yaml_path, text_path = write_draft(data_dir, draft, force=force)
+    except Exists as error:
+        print(f"draft: {error} already exists; use --force to replace it", file=err)
+        return 1
+    print(report(draft, yaml_path, text_path), file=out)
+    return 0
+
+
+def _usage_problem(options: Options) -> str | None:
+    if not re.match(ID_PATTERN, options.source_id) or len(options.source_id) > 80:
+        return f"--source-id {options.source_id!r}: use lower-case letters, digits and hyphens"
+    if options.date is not None:
+        try:
+            datetime.date.fromisoformat(options.date)
+        except ValueError:
+            return f"--date {options.date!r}: expected a real day as YYYY-MM-DD"
+        if not re.fullmatch(r"\d{4}-\d{2}-\d{2}", options.date):
+            return f"--date {options.date!r}: expected YYYY-MM-DD"
+    if options.url is not None:
+        try:
+            check_web_url(options.url)
+        except ValueError as error:
+            return f"--url {options.url!r}: {error}"
+    for name in ("title", "outlet"):
+        value = getattr(options, name)
+        if value is not None and not value.strip():
+            return f"--{name} is empty"
+    return None
+
+
+def taken_ids(catalog: Catalog, data_dir: Path, source_id: str) -> set[str]:
+    """Quote and next-step ids already used by the published sources and the other drafts."""
+    taken = {quote.id for _, quote in catalog.quotes()}
+    taken |= {step.id for entry in catalog.sources for step in entry.next_steps}
+    for path in draft_files(data_dir):
+        if path.stem == source_id:
+            continue
+        value = YamlFile(path, path.name).value
+        if not isinstance(value, dict):
+            continue
+        for key in ("quotes", "next_steps"):
+            for item in value.get(key) or []:
+                if isinstance(item, dict) and isinstance(item.get("id"), str):
+                    taken.add(item["id"])
+    return taken

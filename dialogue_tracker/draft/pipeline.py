@@ -1,0 +1,319 @@
+"""The drafting pipeline: a page's raw text in, a `Draft` out. Nothing is written here."""
+
+from __future__ import annotations
+
+import datetime
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from dialogue_tracker.draft.attribution import LOW_CONFIDENCE, Attribution, Attributor
+from dialogue_tracker.draft.candidates import MONTHS, Candidates, Unit
+from dialogue_tracker.draft.quotes import Block, Passage, blocks, find_passages, paragraph_numbers
+from dialogue_tracker.draft.sentences import Span, sentences
+from dialogue_tracker.draft.speakers import Book, Person
+from dialogue_tracker.draft.tagging import Tagger, Tags
+from dialogue_tracker.draft.text import Removed, clean
+from dialogue_tracker.draft.transcript import Voices, find_turns, turn_passages
+from dialogue_tracker.model import Issue, Side, Speaker
+
+STOPWORDS = {
+    "a", "an", "the", "and", "or", "but", "of", "to", "in", "on", "at", "for", "by", "with",
+    "we", "i", "you", "it", "is", "are", "was", "were", "be", "been", "that", "this", "these",
+    "those", "as", "so", "our", "their", "they", "he", "she", "his", "her", "its", "has", "have",
+    "had", "will", "would", "can", "could", "there", "which", "what", "who", "not", "also",
+    "all", "any", "from", "about", "into", "today", "very", "just", "us", "s", "t",
+}  # fmt: skip
+
+
+@dataclass(frozen=True)
+class Options:
+    """What the command line says about the source."""
+
+    source_id: str
+    title: str | None = None
+    date: str | None = None
+    outlet: str | None = None
+    url: str | None = None
+    article: str = "the article"
+
+
+@dataclass(frozen=True)
+class DraftQuote:
+    id: str
+    speaker: str
+    text: str
+    start: int
+    paragraph: int
+    attribution: str
+    confidence: float
+    reason: str
+    issues: tuple[str, ...]
+    review: bool
+    via: str | None = None
+    translated: bool | None = None
+
+
+@dataclass(frozen=True)
+class Unattributed:
+    paragraph: int
+    text: str
+    why: str
+
+
+@dataclass
+class Draft:
+    options: Options
+    text: str
+    removed: tuple[Removed, ...]
+    kind: str
+    title: str
+    event_date: str
+    event_date_basis: str
+    quotes: list[DraftQuote] = field(default_factory=list)
+    stubs: list[Person] = field(default_factory=list)
+    stances: list[dict] = field(default_factory=list)
+    next_steps: list[dict] = field(default_factory=list)
+    unattributed: list[Unattributed] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+
+    def low_confidence(self) -> list[DraftQuote]:
+        return [quote for quote in self.quotes if quote.confidence < LOW_CONFIDENCE]
+
+
+def make_draft(
+    raw: str,
+    options: Options,
+    speakers: Iterable[Speaker],
+    sides: Iterable[Side],
+    issues: Iterable[Issue],
+    taken_ids: Iterable[str] = (),
+) -> Draft:
+    """Everything the drafter proposes for one source; `taken_ids` are ids already in use."""
+    cleaned = clean(raw)
+    text = cleaned.text
+    paragraph_at = paragraph_numbers(text)
+    book = Book.from_registry(speakers, sides)
+    tagger = Tagger(issues)
+    every_block = blocks(text)
+    turns = find_turns(text, book)
+    first_turn = turns[0].start if turns else len(text)
+    scope = [block for block in every_block if block.end <= first_turn]
+    passages, troubles = find_passages(text, scope)
+    attributor = Attributor(text, book, passages, every_block)
+    results = attributor.attribute_all()
+    event_date, basis, known = _event_date(text, options)
+    draft = Draft(
+        options,
+        text,
+        cleaned.removed,
+        "transcript" if turns else "article",
+        options.title or _first_line(text) or options.source_id,
+        event_date,
+        basis,
+    )
+    draft.warnings = [f"paragraph {paragraph_at(t.offset)}: {t.message}" for t in troubles]
+    taken = set(taken_ids)
+    builder = _QuoteBuilder(text, book, tagger, taken, {b.index: b for b in every_block})
+    for index, (passage, result) in enumerate(zip(passages, results, strict=True)):
+        if result is None or result.speaker is None:
+            why = "no speaker named near it, and no one named before it"
+            draft.unattributed.append(
+                Unattributed(paragraph_at(passage.start), text[passage.start : passage.end], why)
+            )
+            continue
+        sentence = attributor.sentence_of(index)
+        builder.from_passage(passage, result, sentence)
+    voices = Voices(book)
+    for turn in turns:
+        voice = voices.of(turn.label, paragraph_at(turn.start))
+        for span in turn_passages(text, turn):
+            builder.from_turn(span, voice, turn.label, turn.translated)
+    draft.quotes = sorted(builder.quotes, key=lambda quote: quote.start)
+    draft.stubs = list(book.stubs)
+    units = _units(text, scope, passages, draft.quotes, paragraph_at)
+    year_from = event_date if known else None  # never a placeholder's year
+    candidates = Candidates(text, book, tagger, _subjects(text, book, attributor), year_from)
+    draft.stances = candidates.stances(units)
+    draft.next_steps = candidates.next_steps(units, taken)
+    return draft
+
+
+class _QuoteBuilder:
+    def __init__(
+        self, text: str, book: Book, tagger: Tagger, taken: set[str], blocks: dict[int, Block]
+    ) -> None:
+        self.text = text
+        self.book = book
+        self.tagger = tagger
+        self.taken = taken
+        self.blocks = blocks
+        self.quotes: list[DraftQuote] = []
+        self.frequent = tagger.frequent(text)
+        self.paragraph_at = paragraph_numbers(text)
+
+    def from_passage(self, passage: Passage, result: Attribution, sentence: str) -> None:
+        block = self.blocks[passage.block]
+        words = self.text[passage.start : passage.end]
+        layers = [
+            ("in the quote", words),
+            ("in its sentence", sentence),
+            ("in its paragraph", self.text[block.start : block.end]),
+        ]
+        tags = self._tags(layers, result.speaker)
+        marks = ""
+        if passage.unbalanced:
+            marks = " Its opening quote mark is never closed: it runs to the paragraph's end."
+        elif passage.continued:
+            marks = " The quote goes on in the next paragraph."
+        self._add(
+            passage.start,
+            words,
+            result.speaker,
+            result.words or "",
+            result.confidence,
+            f"Speaker: {result.reason}. Issues: {tags.basis}.{marks}",
+            tags,
+            passage.unbalanced or passage.continued,
+            via=result.via,
+        )
+
+    def from_turn(self, span: Span, voice, label: str, translated: bool | None) -> None:
+        words = span.of(self.text)
+        tags = self._tags([("in the quote", words)], voice.person.id)
+        self._add(
+            span.start,
+            words,
+            voice.person.id,
+            label,
+            voice.confidence,
+            f"Speaker: {voice.reason}. Issues: {tags.basis}.",
+            tags,
+            False,
+            translated=translated,
+        )
+
+    def _tags(self, layers: list[tuple[str, str]], speaker: str) -> Tags:
+        tags = self.tagger.tags(layers)
+        if tags is not None:
+            return tags
+        earlier = [quote for quote in self.quotes if quote.speaker == speaker]
+        if earlier:
+            return Tags(
+                earlier[-1].issues, "none of its own; those of the speaker's quote before", True
+            )
+        if self.frequent:
+            return Tags((self.frequent[0],), "none near it; the text's most frequent issue", True)
+        return Tags((self.tagger.order[0],), "no keyword in the whole text; a placeholder", True)
+
+    def _add(self, start, words, speaker, attribution, confidence, reason, tags, marks, **extra):
+        person = self.book.persons[speaker]
+        review = confidence < LOW_CONFIDENCE or person.stub or tags.review or marks
+        self.quotes.append(
+            DraftQuote(
+                _quote_id(speaker, words, self.taken),
+                speaker,
+                words,
+                start,
+                self.paragraph_at(start),
+                attribution,
+                confidence,
+                reason,
+                tags.issues,
+                review,
+                **extra,
+            )
+        )
+
+
+def _units(
+    text: str,
+    scope: list[Block],
+    passages: list[Passage],
+    quotes: list[DraftQuote],
+    paragraph_at,
+) -> list[Unit]:
+    """Sentences of the article's paragraphs (quotes kept whole), and the transcript turns'
+    passages; each with the quote it holds."""
+    by_start = {quote.start: quote for quote in quotes}
+    held = [Span(p.open_at, p.outer_end) for p in passages]
+    units = []
+    covered = set()
+    for block in scope:
+        inside = [span for span in held if block.start <= span.start < block.end]
+        for sentence in sentences(text, block.start, block.end, inside):
+            quote = next(
+                (q for s, q in by_start.items() if sentence.start <= s < sentence.end), None
+            )
+            if quote:
+                covered.add(quote.id)
+            units.append(_unit(sentence.start, sentence.end, quote, paragraph_at))
+    for quote in quotes:
+        if quote.id not in covered:
+            units.append(_unit(quote.start, quote.start + len(quote.text), quote, paragraph_at))
+    return units
+
+
+def _unit(start: int, end: int, quote: DraftQuote | None, paragraph_at) -> Unit:
+    if quote is None:
+        return Unit(start, end, paragraph_at(start))
+    span = (quote.start, quote.start + len(quote.text))
+    return Unit(start, end, paragraph_at(start), quote.speaker, quote.id, quote.issues, span)
+
+
+def _subjects(text: str, book: Book, attributor: Attributor):
+    """Who a narrative sentence speaks of before its cue: persons named, or a pronoun's."""
+
+    mentions = book.mentions(text, attributor.held)
+
+    def subjects(start: int, end: int) -> list[str]:
+        named = [m.person for m in mentions if start <= m.start and m.end <= end]
+        if named:
+            return list(dict.fromkeys(named))
+        if re.search(r"(?<![\w-])(?:[Hh]e|[Ss]he)(?![\w-])", text[start:end]):
+            mention = attributor.last_mention(start)
+            return [mention.person] if mention else []
+        return []
+
+    return subjects
+
+
+def _quote_id(speaker: str, words: str, taken: set[str]) -> str:
+    salient = [w for w in re.findall(r"[a-z0-9]+", words.lower()) if w not in STOPWORDS]
+    wanted = "-".join([speaker, *salient[:3]])[:70].strip("-")
+    name, number = wanted, 2
+    while name in taken:
+        name = f"{wanted}-{number}"
+        number += 1
+    taken.add(name)
+    return name
+
+
+def _first_line(text: str) -> str:
+    return next((line.strip() for line in text.splitlines() if line.strip()), "")
+
+
+_DATE_IN_TEXT = (
+    re.compile(rf"\b(?P<month>{'|'.join(MONTHS)})\s+(?P<day>\d{{1,2}}),\s+(?P<year>\d{{4}})\b"),
+    re.compile(rf"\b(?P<day>\d{{1,2}})\s+(?P<month>{'|'.join(MONTHS)})\s+(?P<year>\d{{4}})\b"),
+)
+
+
+def _event_date(text: str, options: Options) -> tuple[str, str, bool]:
+    """The meeting's date, its basis, and whether it is known: --date, else the first full date
+    in the text, else today's date as a placeholder."""
+    if options.date:
+        basis = f"Given as --date {options.date} when drafting; check it against the source."
+        return options.date, basis, True
+    for pattern in _DATE_IN_TEXT:
+        match = pattern.search(text)
+        if match:
+            month = MONTHS.index(match.group("month")) + 1
+            date = f"{match.group('year')}-{month:02d}-{int(match.group('day')):02d}"
+            try:
+                datetime.date.fromisoformat(date)
+            except ValueError:
+                continue
+            return date, f"Drafted from the words {match.group()!r} in the text; check it.", True
+    today = datetime.date.today().isoformat()
+    return today, "PLACEHOLDER: no --date was given and the text names no date; set it.", False

@@ -1,0 +1,248 @@
+"""The speaker registry as a book of names: who a name, a role phrase or a label points to.
+
+Registered speakers are found by their name and aliases (`data/speakers.yaml`); a role phrase
+('the minister', 'the head of the State Department') fits a speaker by alias or by the words of
+the speaker's role; a person the registry does not know becomes a stub, marked for review.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from dialogue_tracker.model import Side, Speaker
+
+ROLE_NOUNS = (
+    "minister", "secretary", "president", "spokesman", "spokeswoman", "spokesperson", "diplomat",
+    "ambassador", "envoy", "official", "chief", "head", "leader", "premier", "chancellor",
+    "adviser", "advisor", "negotiator", "representative", "aide", "director", "commander",
+    "moderator", "senator", "lawmaker", "deputy", "counterpart", "prosecutor", "general",
+)  # fmt: skip
+TITLE_WORDS = {
+    *ROLE_NOUNS, "foreign", "defense", "defence", "deputy", "prime", "state", "press", "senior",
+    "special", "first", "vice", "acting", "former", "russian", "russia's", "us", "u.s.",
+    "american", "kremlin", "white", "house", "department", "ministry", "affairs", "of", "the",
+    "mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr", "dr.", "sir", "syrian", "ukrainian", "un",
+    "u.n.", "nato", "eu", "security", "council", "national", "top", "chief", "executive",
+}  # fmt: skip
+INSTITUTIONS = {
+    "moscow", "washington", "kremlin", "white house", "state department", "pentagon",
+    "interfax", "tass", "ria novosti", "reuters", "ap", "afp", "sputnik", "rt", "cnn", "bbc",
+    "un", "nato", "eu", "russia", "united states", "us", "u.s.", "america", "syria", "damascus",
+    "ukraine", "kiev", "kyiv", "foreign ministry", "ministry", "government", "embassy",
+}  # fmt: skip
+SIDE_WORDS = {
+    "russia": ("Russia", "Russian", "Russia's", "Russia’s", "Moscow", "Kremlin"),
+    "us": ("US", "U.S.", "United States", "American", "America", "America's", "America’s",
+           "Washington", "White House", "State Department", "Pentagon"),
+}  # fmt: skip
+PARTICLES = {"al", "el", "de", "da", "van", "von", "bin", "ibn", "der", "le", "la"}
+DETERMINERS = ("the ", "his ", "her ", "their ")
+
+
+@dataclass
+class Person:
+    """A registered speaker, or a stub the drafter made for someone the registry lacks."""
+
+    id: str
+    name: str
+    role: str
+    side: str
+    aliases: tuple[str, ...] = ()
+    stub: bool = False
+    reason: str | None = None
+
+    @property
+    def names(self) -> tuple[str, ...]:
+        return (self.name, *self.aliases)
+
+
+@dataclass
+class Mention:
+    start: int
+    end: int
+    person: str
+    words: str
+
+
+@dataclass
+class Book:
+    """Every person a draft may attribute words to; stubs are added as they are met."""
+
+    persons: dict[str, Person]
+    sides: dict[str, Side]
+    stubs: list[Person] = field(default_factory=list)
+    _pattern: re.Pattern[str] | None = None
+
+    @classmethod
+    def from_registry(cls, speakers: Iterable[Speaker], sides: Iterable[Side]) -> Book:
+        persons = {s.id: Person(s.id, s.name, s.role, s.side, tuple(s.aliases)) for s in speakers}
+        return cls(persons, {side.id: side for side in sides})
+
+    # names ---------------------------------------------------------------------------------
+
+    def lookup(self, words: str) -> Person | None:
+        """The person one of whose names is exactly `words` (a role alias in any case)."""
+        wanted = _normal(words)
+        for person in self.persons.values():
+            for name in person.names:
+                is_role = name.lower().startswith(DETERMINERS)
+                if _normal(name) == wanted and (is_role or name[:1] == words.strip()[:1]):
+                    return person
+        return None
+
+    def alias_regex(self) -> str:
+        """Every name and alias, longest first, as one regular expression."""
+        names = sorted({n for p in self.persons.values() for n in p.names}, key=len, reverse=True)
+        parts = []
+        for name in names:
+            escaped = re.escape(name).replace(r"\ ", r"\s+").replace("'", "['’]")
+            is_role = name.lower().startswith(DETERMINERS)
+            parts.append(f"(?i:{escaped})" if is_role else escaped)
+        return "|".join(parts)
+
+    def mentions(self, text: str, held: Iterable[tuple[int, int]] = ()) -> list[Mention]:
+        """Every name or alias of a person in `text`, outside the `held` spans (quotes)."""
+        if self._pattern is None:
+            self._pattern = re.compile(rf"(?<![\w-])(?:{self.alias_regex()})(?![\w-])")
+        held = list(held)
+        found = []
+        for match in self._pattern.finditer(text):
+            if any(start <= match.start() < end for start, end in held):
+                continue
+            person = self.lookup(re.sub(r"\s+", " ", match.group()))
+            if person is not None:
+                found.append(Mention(match.start(), match.end(), person.id, match.group()))
+        return found
+
+    def fitting(self, phrase: str) -> list[tuple[Person, float]]:
+        """Persons a role phrase may name: 1.0 by an alias, 0.5 by the words of the role."""
+        found = []
+        for person in self.persons.values():
+            strength = _fit(person, phrase, self.side_of(phrase))
+            if strength:
+                found.append((person, strength))
+        return found
+
+    def match_label(self, label: str) -> tuple[Person, str] | None:
+        """The registered person a transcript label names ('SECRETARY KERRY'), and the name."""
+        folded = label.casefold()
+        best: tuple[int, Person, str] | None = None
+        owners = set()
+        for person in self.persons.values():
+            for name in person.names:
+                if name.lower().startswith(DETERMINERS):
+                    continue
+                if re.search(rf"(?<!\w){re.escape(name.casefold())}(?!\w)", folded):
+                    owners.add(person.id)
+                    if best is None or len(name) > best[0]:
+                        best = (len(name), person, name)
+        if best is None or len(owners) > 1:
+            return None
+        return best[1], best[2]
+
+    # sides ---------------------------------------------------------------------------------
+
+    def side_of(self, words: str) -> str | None:
+        """The one side that `words` name ('the Russian minister' → russia), if exactly one."""
+        named = self.sides_named(words)
+        return named[0] if len(named) == 1 else None
+
+    def sides_named(self, words: str) -> list[str]:
+        found = []
+        for side in self.sides.values():
+            terms = {side.name, side.short_name, *SIDE_WORDS.get(side.id, ())}
+            for term in terms:
+                flags = 0 if len(term) <= 3 else re.IGNORECASE
+                if re.search(rf"(?<![\w.]){re.escape(term)}(?![\w])", words, flags):
+                    found.append(side.id)
+                    break
+        return found
+
+    # stubs ---------------------------------------------------------------------------------
+
+    def add_stub(self, name: str, role: str, side_hints: Iterable[str], why: str) -> Person:
+        """A new person for review; the side is guessed from the hints, in order."""
+        for hint in side_hints:
+            side = self.side_of(hint)
+            if side:
+                side_note = f"side {side!r} guessed from {hint!r}"
+                break
+        else:
+            side = next(iter(self.sides))
+            side_note = f"side unknown: {side!r} is a placeholder, set the right one"
+        surname = name.split()[-1] if name.split() else name
+        wanted = [slug(surname), slug(name), "speaker"]
+        stub_id = next((w for w in wanted if w and w not in self.persons), None)
+        if stub_id is None:
+            base = next(w for w in wanted if w)
+            stub_id = next(
+                f"{base}-{n}" for n in range(2, 1000) if f"{base}-{n}" not in self.persons
+            )
+        aliases = tuple(dict.fromkeys(a for a in (surname, name) if a and a != name))
+        person = Person(
+            stub_id, name, role, side, aliases, stub=True, reason=f"{why}; {side_note}."
+        )
+        self.persons[stub_id] = person
+        self.stubs.append(person)
+        self._pattern = None
+        return person
+
+
+def split_title(words: str) -> tuple[str, str]:
+    """'Kremlin spokesman Dmitry Peskov' → ('Kremlin spokesman', 'Dmitry Peskov')."""
+    tokens = words.split()
+    name: list[str] = []
+    while tokens:
+        token = tokens[-1]
+        bare = token.lower().rstrip(",")
+        if bare in TITLE_WORDS and name:
+            break
+        if bare in TITLE_WORDS or not (token[:1].isupper() or _is_particle(token)):
+            break
+        name.insert(0, tokens.pop())
+        if len(name) == 4:
+            break
+    while name and _is_particle(name[0]):
+        tokens.append(name.pop(0))
+    return " ".join(tokens), " ".join(name)
+
+
+def is_institution(words: str) -> bool:
+    bare = re.sub(r"^(?:the)\s+", "", words.strip(), flags=re.IGNORECASE).lower()
+    return bare in INSTITUTIONS
+
+
+def slug(words: str) -> str:
+    ascii_words = unicodedata.normalize("NFKD", words).encode("ascii", "ignore").decode()
+    return re.sub(r"[^a-z0-9]+", "-", ascii_words.lower()).strip("-")[:60].strip("-")
+
+
+def _is_particle(token: str) -> bool:
+    return token.lower().split("-")[0] in PARTICLES and ("-" in token or token.islower())
+
+
+def _normal(words: str) -> str:
+    words = re.sub(r"\s+", " ", words.strip()).replace("’", "'").lower()
+    return words
+
+
+def _fit(person: Person, phrase: str, side: str | None) -> float:
+    if any(_normal(name) == _normal(phrase) for name in person.names):
+        return 1.0
+    if side is not None and side != person.side:
+        return 0.0
+    words = [
+        w for w in re.findall(r"[\w.'’-]+", _normal(phrase))
+        if w not in ("the", "his", "her", "their", "of", "a", "an") and not _is_side_word(w)
+    ]  # fmt: skip
+    if not any(w in ROLE_NOUNS for w in words):
+        return 0.0
+    known = set(re.findall(r"[\w.'’-]+", _normal(" ".join([person.role, *person.aliases]))))
+    return 0.5 if all(w in known for w in words) else 0.0
+
+
+def _is_side_word(word: str) -> bool:
+    return any(word == term.lower() for terms in SIDE_WORDS.values() for term in terms)

@@ -1,0 +1,193 @@
+"""The draft as files: `data/drafts/<ID>.yaml` (checked against the model) beside `<ID>.txt`.
+
+Each file is written to a temporary file in the same folder and moved into place with
+`os.replace`, so a reader never sees half a file; the text goes first, so the YAML never names a
+missing text. Existing files are replaced only when asked (`force`).
+"""
+
+from __future__ import annotations
+
+import os
+import secrets
+from pathlib import Path
+
+import yaml
+
+from dialogue_tracker.draft.pipeline import Draft
+from dialogue_tracker.model import SourceFile
+
+DRAFTS = "drafts"
+HEADER = """# yaml-language-server: $schema=../schema.json
+# DRAFT written by `python -m dialogue_tracker draft` from {article}. Every record is a machine
+# proposal: check each against the text, above all those with `review: true`, then move this
+# file and its .txt to sources/ and remove the draft-only fields (review, stubs).
+"""
+
+
+class Exists(Exception):
+    """A draft file is already there and `force` was not given."""
+
+
+class _Dumper(yaml.SafeDumper):
+    """Block style for records, flow style for lists of ids, double quotes for verbatim text."""
+
+    def ignore_aliases(self, data) -> bool:
+        return True
+
+
+class _Ids(list):
+    pass
+
+
+class _Verbatim(str):
+    pass
+
+
+_Dumper.add_representer(
+    _Ids, lambda dumper, data: dumper.represent_sequence("tag:yaml.org,2002:seq", data, True)
+)
+_Dumper.add_representer(
+    _Verbatim,
+    lambda dumper, data: dumper.represent_scalar("tag:yaml.org,2002:str", str(data), style='"'),
+)
+ID_LISTS = {"issues", "quotes", "agreed_by", "proposed_by", "demanded_by", "aliases"}
+
+
+def document(draft: Draft) -> dict:
+    """The draft as the plain data of a source file, in the curated files' field order."""
+    options = draft.options
+    source = {
+        "id": options.source_id,
+        "text_file": f"{options.source_id}.txt",
+        "kind": draft.kind,
+        "title": draft.title,
+        "outlet": options.outlet or "unknown",
+        "url": options.url,
+        "event": f"Draft: describe the meeting that {options.article} reports.",
+        "event_date": draft.event_date,
+        "event_date_basis": draft.event_date_basis,
+        "excluded_text": [
+            f"Line {r.line}, {r.text!r}: page furniture ({r.kind}), removed by the drafter."
+            for r in draft.removed
+        ],
+        "notes": [
+            {
+                "id": "drafted",
+                "text": f"Drafted by the drafter from {options.article}: quotes, speakers, issues, "
+                "stances and next steps are proposals to check against the text.",
+            }
+        ],
+    }
+    return _plain(
+        {
+            "source": source,
+            "speakers": [
+                {
+                    "id": p.id,
+                    "name": p.name,
+                    "role": p.role,
+                    "side": p.side,
+                    "aliases": list(p.aliases),
+                    "review": True,
+                    "reason": p.reason,
+                }
+                for p in draft.stubs
+            ],
+            "quotes": [
+                {
+                    "id": q.id,
+                    "speaker": q.speaker,
+                    "attribution": q.attribution,
+                    "issues": list(q.issues),
+                    "text": q.text,
+                    "reported_via": q.via,
+                    "translated": q.translated,
+                    "confidence": q.confidence,
+                    "reason": q.reason,
+                    "review": q.review,
+                }
+                for q in draft.quotes
+            ],
+            "stances": draft.stances,
+            "next_steps": draft.next_steps,
+        }
+    )
+
+
+def _plain(value):
+    """Without empty values: None, empty lists and empty mappings are the model's defaults."""
+    if isinstance(value, dict):
+        kept = {key: _plain(item) for key, item in value.items()}
+        return {key: item for key, item in kept.items() if item not in (None, [], {})}
+    if isinstance(value, list):
+        return [_plain(item) for item in value]
+    return value
+
+
+def _styled(value, key: str = ""):
+    """The same data, marked for the dumper: id lists in flow style, quote text quoted."""
+    if isinstance(value, dict):
+        return {k: _styled(item, k) for k, item in value.items()}
+    if isinstance(value, list):
+        items = [_styled(item) for item in value]
+        ids = key in ID_LISTS and all(isinstance(item, str) for item in items)
+        return _Ids(items) if ids else items
+    if key == "text" and isinstance(value, str):
+        return _Verbatim(value)
+    return value
+
+
+def yaml_text(draft: Draft, data: dict) -> str:
+    """The YAML file: header comments, the records, and what was left out, as comments."""
+    SourceFile.model_validate(data)
+    body = yaml.dump(
+        _styled(data),
+        Dumper=_Dumper,
+        allow_unicode=True,
+        sort_keys=False,
+        default_flow_style=False,
+        width=4096,
+    )
+    notes = []
+    if draft.unattributed:
+        notes.append("# Quoted passages left out: no speaker was found for them.")
+        notes += [f"#   paragraph {u.paragraph}: {u.text!r}" for u in draft.unattributed]
+    if draft.warnings:
+        notes.append("# Quote marks to check:")
+        notes += [f"#   {warning}" for warning in draft.warnings]
+    tail = "\n".join(notes) + "\n" if notes else ""
+    return HEADER.format(article=draft.options.article) + body + tail
+
+
+def target_paths(data_dir: Path, source_id: str) -> tuple[Path, Path]:
+    folder = data_dir / DRAFTS
+    return folder / f"{source_id}.yaml", folder / f"{source_id}.txt"
+
+
+def write_draft(data_dir: Path, draft: Draft, force: bool = False) -> tuple[Path, Path]:
+    """Write the draft's YAML and text; raise `Exists` when one is there and not `force`."""
+    yaml_path, text_path = target_paths(data_dir, draft.options.source_id)
+    there = [path for path in (yaml_path, text_path) if path.exists()]
+    if there and not force:
+        raise Exists(", ".join(str(path) for path in there))
+    content = yaml_text(draft, document(draft))
+    yaml_path.parent.mkdir(parents=True, exist_ok=True)
+    write_atomic(text_path, draft.text.encode("utf-8"))
+    write_atomic(yaml_path, content.encode("utf-8"))
+    return yaml_path, text_path
+
+
+def write_atomic(path: Path, data: bytes) -> None:
+    """Write `data` to `path` so that readers see the old file or the new one, never a part.
+    The temporary file is made like any new file (its mode follows the umask)."""
+    temporary = path.with_name(f".{path.name}.{os.getpid()}.{secrets.token_hex(4)}.tmp")
+    handle = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666)
+    try:
+        with os.fdopen(handle, "wb") as file:
+            file.write(data)
+            file.flush()
+            os.fsync(file.fileno())
+        os.replace(temporary, path)
+    except BaseException:
+        temporary.unlink(missing_ok=True)
+        raise

@@ -1,0 +1,47 @@
+"""Drafts: left out of the published app, shown and marked in review mode."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from conftest import ENTRY
+from datafolder import copy_data, run_cli
+from streamlit.testing.v1 import AppTest
+
+from dialogue_tracker.paths import DATA_ENV, DRAFTS_ENV
+
+ARTICLE = Path(__file__).parent / "articles" / "said-patterns.txt"
+DRAFTED = "We discussed the cessation of hostilities in Syria,"
+
+
+@pytest.fixture
+def data_with_draft(tmp_path, monkeypatch) -> Path:
+    data = copy_data(tmp_path)
+    made = run_cli("draft", ARTICLE, "--source-id", "geneva-draft", "--date", "2016-05-20",
+                   "--data", data)  # fmt: skip
+    assert made.returncode == 0, made.stderr
+    monkeypatch.setenv(DATA_ENV, str(data))
+    return data
+
+
+def quotes_page(app_env: dict[str, str], monkeypatch) -> AppTest:
+    for key, value in app_env.items():
+        monkeypatch.setenv(key, value)
+    app = AppTest.from_file(ENTRY, default_timeout=60).run()
+    app.switch_page("pages/quotes.py").run()
+    assert not app.exception
+    return app
+
+
+def test_published_app_leaves_drafts_out(data_with_draft, monkeypatch) -> None:
+    app = quotes_page({}, monkeypatch)
+    assert DRAFTED not in set(app.dataframe[0].value["text"])
+    assert not [w for w in app.warning if "Review mode" in w.value]
+
+
+def test_review_mode_shows_drafts_marked_as_such(data_with_draft, monkeypatch) -> None:
+    app = quotes_page({DRAFTS_ENV: "1"}, monkeypatch)
+    assert DRAFTED in set(app.dataframe[0].value["text"])
+    assert [w for w in app.warning if "Review mode" in w.value]
+    assert any("DRAFT, to review" in element.value for element in app.markdown)
