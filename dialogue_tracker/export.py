@@ -47,7 +47,7 @@ def export_records(
         "quotes": as_records(filter_quotes(frames.quotes, filters), QUOTE_FIELDS),
         "stances": as_records(filter_stances(frames.stances, catalog, filters), STANCE_FIELDS),
         "next_steps": as_records(filter_steps(frames.steps, filters), STEP_FIELDS),
-        "events": as_records(filter_events(frames, filters), EVENT_FIELDS),
+        "events": as_records(filter_events(frames.events, filters), EVENT_FIELDS),
     }
     if include_drafts:
         _mark_drafts(records, catalog)

@@ -11,7 +11,6 @@ from dataclasses import dataclass
 import pandas as pd
 
 from dialogue_tracker.catalog import Catalog
-from dialogue_tracker.frames import Frames
 
 
 @dataclass(frozen=True)
@@ -29,7 +28,7 @@ class Filters:
 
 def _any_in(values: pd.Series, wanted: Iterable[str]) -> pd.Series:
     wanted = set(wanted)
-    return values.map(lambda items: bool(wanted.intersection(items)))
+    return values.map(lambda items: isinstance(items, tuple) and not wanted.isdisjoint(items))
 
 
 def filter_quotes(quotes: pd.DataFrame, filters: Filters) -> pd.DataFrame:
@@ -63,12 +62,6 @@ def filter_stances(stances: pd.DataFrame, catalog: Catalog, filters: Filters) ->
     return stances[keep]
 
 
-def current_stances(stances: pd.DataFrame) -> pd.DataFrame:
-    """The latest source's stance of each side on each issue."""
-    latest = stances.sort_values(["date", "source"]).groupby(["issue", "side"]).tail(1)
-    return latest.set_index(["issue", "side"])
-
-
 def filter_steps(steps: pd.DataFrame, filters: Filters) -> pd.DataFrame:
     keep = pd.Series(True, index=steps.index)
     if filters.issues:
@@ -80,16 +73,17 @@ def filter_steps(steps: pd.DataFrame, filters: Filters) -> pd.DataFrame:
     return steps[keep]
 
 
-def filter_events(frames: Frames, filters: Filters) -> pd.DataFrame:
-    """Timeline events left by the filters: quotes and steps as filtered, context by issue."""
-    events = frames.events
-    quotes = set(filter_quotes(frames.quotes, filters)["id"])
-    steps = set(filter_steps(frames.steps, filters)["id"])
-    keep = events["kind"].isin(["meeting", "context"])
-    keep |= (events["kind"] == "quote") & events["record"].isin(quotes)
-    keep |= events["kind"].isin(["target", "status"]) & events["record"].isin(steps)
+def filter_events(events: pd.DataFrame, filters: Filters) -> pd.DataFrame:
+    """Timeline events left by the filters: meetings and context by issue only; quotes and
+    next-step items also by the speakers and sides they involve."""
+    keep = pd.Series(True, index=events.index)
     if filters.issues:
         keep &= events["issue"].isin(filters.issues)
+    own = ~events["kind"].isin(["meeting", "context"])
+    if filters.speakers:
+        keep &= ~own | _any_in(events["speakers"], filters.speakers)
+    if filters.sides:
+        keep &= ~own | _any_in(events["sides"], filters.sides)
     return events[keep]
 
 

@@ -12,6 +12,7 @@ import pandas as pd
 from dialogue_tracker.catalog import Catalog, SourceEntry
 from dialogue_tracker.dates import date_range
 from dialogue_tracker.model import NextStep
+from dialogue_tracker.timeline import with_hover
 
 
 @dataclass(frozen=True)
@@ -20,17 +21,28 @@ class Frames:
 
     quotes: pd.DataFrame
     stances: pd.DataFrame
+    current: pd.DataFrame
     steps: pd.DataFrame
     events: pd.DataFrame
 
 
 def build_frames(catalog: Catalog) -> Frames:
+    """Every table, with what each rerun would otherwise recompute (current stances, hover text)
+    worked out once."""
+    stances = stances_frame(catalog)
+    steps = steps_frame(catalog)
     return Frames(
         quotes=quotes_frame(catalog),
-        stances=stances_frame(catalog),
-        steps=steps_frame(catalog),
-        events=events_frame(catalog),
+        stances=stances,
+        current=current_stances(stances),
+        steps=steps,
+        events=with_hover(events_frame(catalog, steps)),
     )
+
+
+def current_stances(stances: pd.DataFrame) -> pd.DataFrame:
+    """The latest source's stance of each side on each issue."""
+    return stances.sort_values(["date", "source"]).groupby(["issue", "side"]).tail(1)
 
 
 def quotes_frame(catalog: Catalog) -> pd.DataFrame:
@@ -126,8 +138,9 @@ def _who(catalog: Catalog, step: NextStep) -> str:
     return "; ".join(parts)
 
 
-def events_frame(catalog: Catalog) -> pd.DataFrame:
-    """Every dated item of the timeline; undated next steps are left to `steps_frame`."""
+def events_frame(catalog: Catalog, steps: pd.DataFrame) -> pd.DataFrame:
+    """Every dated item of the timeline; undated next steps are left to `steps_frame`.
+    Each item carries the speakers and sides it involves, as its quote or step does."""
     rows = []
     for entry in catalog.sources:
         rows += _source_events(catalog, entry)
@@ -136,9 +149,15 @@ def events_frame(catalog: Catalog) -> pd.DataFrame:
         for issue in milestone.issues:
             rows.append(_event("context", issue, start, end, milestone.title, milestone.id))
             rows[-1].update(source_title=milestone.source.title, url=milestone.source.url)
-    return _frame(rows, EVENT_COLUMNS, dates=("start", "end")).sort_values(
-        ["start", "kind"], ignore_index=True
-    )
+    events = _frame(rows, EVENT_COLUMNS, dates=("start", "end"))
+    of_step = events["kind"].isin(["target", "status"])
+    for column in ("speakers", "sides"):
+        by_step = dict(zip(steps["id"], steps[column], strict=True))
+        events[column] = [
+            by_step[record] if is_step else own
+            for record, is_step, own in zip(events["record"], of_step, events[column], strict=True)
+        ]
+    return events.sort_values(["start", "kind"], ignore_index=True)
 
 
 def _source_events(catalog: Catalog, entry: SourceEntry) -> list[dict]:
@@ -153,7 +172,7 @@ def _source_events(catalog: Catalog, entry: SourceEntry) -> list[dict]:
         for issue in quote.issues:
             label = f"{speaker.name}: “{quote.text}”"
             rows.append(_event("quote", issue, start, end, label, quote.id, **source))
-            rows[-1].update(speaker=quote.speaker, side=speaker.side)
+            rows[-1].update(speakers=(quote.speaker,), sides=(speaker.side,))
     for step in entry.next_steps:
         if step.target.date:
             target_start, target_end = date_range(step.target.date)
@@ -215,6 +234,6 @@ STEP_COLUMNS = [
     "status_log", "quotes", "speakers", "sides", *SOURCE_COLUMNS,
 ]  # fmt: skip
 EVENT_COLUMNS = [
-    "kind", "issue", "start", "end", "label", "record", "speaker", "side", "source",
+    "kind", "issue", "start", "end", "label", "record", "speakers", "sides", "source",
     "source_title", "url",
 ]  # fmt: skip

@@ -4,20 +4,39 @@ points, next-step targets as spans covering the year, month or day they name."""
 from __future__ import annotations
 
 import html
-import textwrap
 
 import pandas as pd
 import plotly.graph_objects as go
 
-SYMBOLS = {"meeting": "diamond", "quote": "circle", "context": "square-open", "status": "x"}
+SYMBOLS = {
+    "meeting": "diamond",
+    "quote": "circle",
+    "quotes": "circle-dot",
+    "context": "square-open",
+    "status": "x",
+}
 KIND_LABELS = {
     "meeting": "Meeting",
     "quote": "Quote",
+    "quotes": "Quotes of one meeting, grouped",
     "context": "Context (public source, not the article)",
     "status": "Status update",
     "target": "Next-step target",
 }
 SPREAD = 0.32
+MAX_ITEMS = 1500
+
+
+def wrap(text: str, width: int = 60) -> list[str]:
+    """Lines of at most `width` characters where the words allow (textwrap is 10x slower)."""
+    lines, line = [], ""
+    for word in text.split():
+        if line and len(line) + 1 + len(word) > width:
+            lines.append(line)
+            line = word
+        else:
+            line = f"{line} {word}" if line else word
+    return [*lines, line] if line else lines
 
 
 def hover(kind: str, label: str, start: pd.Timestamp, end: pd.Timestamp) -> str:
@@ -25,8 +44,41 @@ def hover(kind: str, label: str, start: pd.Timestamp, end: pd.Timestamp) -> str:
     when = start.strftime("%-d %b %Y")
     if kind == "target":
         when = f"{when} – {end.strftime('%-d %b %Y')}"
-    wrapped = "<br>".join(textwrap.wrap(html.escape(label), 60))
+    wrapped = "<br>".join(wrap(html.escape(label)))
     return f"<b>{KIND_LABELS[kind]}</b> · {when}<br>{wrapped}"
+
+
+def with_hover(events: pd.DataFrame) -> pd.DataFrame:
+    """The events with their hover text, worked out once per catalog rather than per rerun."""
+    texts = [hover(r.kind, r.label, r.start, r.end) for r in events.itertuples()]
+    return events.assign(hover=pd.Series(texts, index=events.index, dtype=object))
+
+
+def condense(events: pd.DataFrame, limit: int = MAX_ITEMS) -> tuple[pd.DataFrame, int]:
+    """Past `limit` items, a meeting's quotes on an issue become one point that counts them.
+    Returns the events and how many quotes were folded into groups (0 when none)."""
+    is_quote = events["kind"] == "quote"
+    if len(events) <= limit or not is_quote.any():
+        return events, 0
+    groups = events[is_quote].groupby(["issue", "source"], sort=False)
+    grouped = groups.agg(
+        start=("start", "first"), end=("end", "first"), count=("record", "size"),
+        source_title=("source_title", "first"),
+    ).reset_index()  # fmt: skip
+    grouped["kind"] = "quotes"
+    grouped["record"] = grouped["source"]
+    grouped["label"] = [
+        f"{n} quotes: {title}"
+        for n, title in zip(grouped["count"], grouped["source_title"], strict=True)
+    ]
+    grouped["hover"] = [
+        hover("quotes", f"{label}. Filter by issue or speaker to see each quote.", start, end)
+        for label, start, end in zip(
+            grouped["label"], grouped["start"], grouped["end"], strict=True
+        )
+    ]
+    kept = pd.concat([events[~is_quote], grouped.drop(columns="count")], ignore_index=True)
+    return kept.sort_values(["start", "kind"], ignore_index=True), int(is_quote.sum())
 
 
 def lane_offsets(events: pd.DataFrame) -> pd.Series:
@@ -37,52 +89,55 @@ def lane_offsets(events: pd.DataFrame) -> pd.Series:
 
 
 def timeline_figure(events: pd.DataFrame, issues: dict[str, str], palette: list[str]) -> go.Figure:
-    """`issues` maps the shown issue ids to titles, top lane first; `palette` colours the lanes."""
+    """`issues` maps the shown issue ids to titles, top lane first; `palette` colours the lanes.
+    A trace per issue and kind of item, so that each trace has one marker symbol."""
     lanes = {issue: index for index, issue in enumerate(reversed(list(issues)))}
     events = events[events["issue"].isin(lanes)]
-    figure = go.Figure()
     points = events[events["kind"] != "target"].assign(offset=lambda e: lane_offsets(e))
+    figure = go.Figure()
     for position, (issue, title) in enumerate(issues.items()):
         color = palette[position % len(palette)] if palette else None
-        mine = points[points["issue"] == issue]
-        figure.add_trace(_points(mine, lanes[issue], title, issue, color))
+        style = {"name": title, "legendgroup": issue, "color": color, "lane": lanes[issue]}
+        for kind, rows in points[points["issue"] == issue].groupby("kind", sort=False):
+            figure.add_trace(_points(rows, issue, kind, style))
         spans = events[(events["issue"] == issue) & (events["kind"] == "target")]
         if len(spans):
-            figure.add_trace(_spans(spans, lanes[issue], title, issue, color))
+            figure.add_trace(_spans(spans, issue, style))
     _layout(figure, issues, lanes, events)
     return figure
 
 
-def _points(rows: pd.DataFrame, lane: int, title: str, issue: str, color: str | None) -> go.Scatter:
+def _points(rows: pd.DataFrame, issue: str, kind: str, style: dict) -> go.Scatter:
+    color = style["color"]
     return go.Scatter(
-        x=rows["start"],
-        y=lane + rows["offset"],
+        x=rows["start"].to_numpy(),
+        y=(style["lane"] + rows["offset"]).to_numpy(),
         mode="markers",
-        name=title,
-        legendgroup=issue,
-        meta=issue,
-        customdata=rows[["kind", "record"]].to_numpy(),
-        marker={"symbol": [SYMBOLS[k] for k in rows["kind"]], "size": 11, "color": color,
+        name=style["name"],
+        legendgroup=style["legendgroup"],
+        meta={"issue": issue, "kind": kind},
+        customdata=rows["record"].to_numpy(),
+        marker={"symbol": SYMBOLS[kind], "size": 11, "color": color,
                 "line": {"width": 1.5, "color": color}},
-        hovertext=[hover(r.kind, r.label, r.start, r.end) for r in rows.itertuples()],
+        hovertext=rows["hover"].to_numpy(),
         hoverinfo="text",
     )  # fmt: skip
 
 
-def _spans(rows: pd.DataFrame, lane: int, title: str, issue: str, color: str | None) -> go.Bar:
+def _spans(rows: pd.DataFrame, issue: str, style: dict) -> go.Bar:
     duration = (rows["end"] - rows["start"]).dt.total_seconds() * 1000
     return go.Bar(
         base=[start.isoformat() for start in rows["start"]],
         x=duration.round().tolist(),
-        y=[lane] * len(rows),
+        y=[style["lane"]] * len(rows),
         orientation="h",
         width=0.5,
-        name=f"{title}: target",
-        legendgroup=issue,
-        meta=issue,
-        customdata=rows[["kind", "record"]].to_numpy(),
-        marker={"color": color, "opacity": 0.45},
-        hovertext=[hover(r.kind, r.label, r.start, r.end) for r in rows.itertuples()],
+        name=f"{style['name']}: target",
+        legendgroup=style["legendgroup"],
+        meta={"issue": issue, "kind": "target"},
+        customdata=rows["record"].to_numpy(),
+        marker={"color": style["color"], "opacity": 0.45},
+        hovertext=rows["hover"].to_numpy(),
         hoverinfo="text",
     )
 

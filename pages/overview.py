@@ -1,6 +1,6 @@
 import streamlit as st
 
-from dialogue_tracker.filters import current_stances, filter_stances, filter_steps
+from dialogue_tracker.filters import filter_stances, filter_steps
 from dialogue_tracker.ui import cards
 from dialogue_tracker.ui.issue_view import issue_link
 from dialogue_tracker.ui.page import start_page
@@ -13,7 +13,8 @@ view = start_page(
 )
 
 st.header("Positions", anchor=False)
-stances = current_stances(filter_stances(view.frames.stances, view.catalog, view.filters))
+current = filter_stances(view.frames.current, view.catalog, view.filters)
+stances = current.set_index(["issue", "side"])
 if stances.empty:
     cards.nothing_left("stances")
 for issue in view.issues:

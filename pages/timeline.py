@@ -1,7 +1,7 @@
 import streamlit as st
 
 from dialogue_tracker.filters import filter_events, filter_steps
-from dialogue_tracker.timeline import timeline_figure
+from dialogue_tracker.timeline import MAX_ITEMS, condense, timeline_figure
 from dialogue_tracker.ui import cards, timeline_view
 from dialogue_tracker.ui.page import start_page
 from dialogue_tracker.ui.theme import chart_palette
@@ -11,7 +11,7 @@ view = start_page(
     "The meetings, their quotes, next-step targets and status updates, with context "
     "milestones from public sources, a lane per issue.",
 )
-events = filter_events(view.frames, view.filters)
+events, folded = condense(filter_events(view.frames.events, view.filters))
 steps = filter_steps(view.frames.steps, view.filters)
 issues = {issue: view.catalog.issues[issue].title for issue in view.issues}
 
@@ -23,6 +23,11 @@ with chart:
         figure = timeline_figure(events, issues, chart_palette())
         st.plotly_chart(figure, theme="streamlit", width="stretch")
         timeline_view.legend(events)
+        if folded:
+            st.caption(
+                f"More than {MAX_ITEMS:,} items: the {folded:,} quotes are grouped, one point per "
+                "meeting and issue. Filter by issue or speaker to see each quote."
+            )
 with undated:
     st.subheader("Next steps without a date", anchor=False)
     timeline_view.undated_steps(steps)

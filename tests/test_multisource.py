@@ -13,8 +13,7 @@ import pytest
 from datafolder import SEED_ID, copy_data, overlay, run_cli
 
 from dialogue_tracker.catalog import Catalog
-from dialogue_tracker.filters import current_stances
-from dialogue_tracker.frames import build_frames
+from dialogue_tracker.frames import build_frames, current_stances
 from dialogue_tracker.loader import load_catalog
 
 FIXTURE = Path(__file__).parent / "fixtures" / "later-source"
@@ -58,13 +57,13 @@ def test_both_sources_load_oldest_first(catalog: Catalog) -> None:
 
 
 def test_the_later_stance_is_current(stances: pd.DataFrame) -> None:
-    current = current_stances(stances)
+    current = current_stances(stances).set_index(["issue", "side"])
     assert current.loc[("sanctions", "russia"), "status"] == "disagreement"
     assert current.loc[("sanctions", "russia"), "source"] == LATER_ID
 
 
 def test_the_seed_stance_stays_current_elsewhere(stances: pd.DataFrame) -> None:
-    current = current_stances(stances)
+    current = current_stances(stances).set_index(["issue", "side"])
     assert len(current) == 18
     others = current.drop(index=("sanctions", "russia"))
     assert set(others["source"]) == {SEED_ID}
@@ -83,5 +82,5 @@ def test_the_stance_history_is_in_date_order(stances: pd.DataFrame) -> None:
 
 def test_the_seed_alone_has_no_later_stance(tmp_path: Path) -> None:
     """The baseline: without the fixture, the seed's 'not stated' is current."""
-    current = current_stances(build_frames(load_catalog(copy_data(tmp_path))).stances)
+    current = build_frames(load_catalog(copy_data(tmp_path))).current.set_index(["issue", "side"])
     assert current.loc[("sanctions", "russia"), "status"] == "not_stated"

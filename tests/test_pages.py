@@ -133,17 +133,29 @@ def timeline_figure(app: AppTest) -> dict:
 def test_timeline_has_a_lane_per_shown_issue_with_points_and_spans() -> None:
     app = open_page("timeline", issue=["syria", "sanctions"])
     traces = timeline_figure(app)["data"]
-    points = {t["meta"]: t for t in traces if t["type"] == "scatter"}
-    assert set(points) == {"syria", "sanctions"}
+    assert {t["meta"]["issue"] for t in traces} == {"syria", "sanctions"}
+    points = {(t["meta"]["issue"], t["meta"]["kind"]): t for t in traces if t["type"] == "scatter"}
     syria_quotes = [q["id"] for q in seed()["quotes"] if "syria" in q["issues"]]
-    kinds = [kind for kind, _ in points["syria"]["customdata"]]
-    assert kinds.count("quote") == len(syria_quotes)
-    assert kinds.count("context") >= 4 and kinds.count("meeting") == 1
+    assert sorted(points[("syria", "quote")]["customdata"]) == sorted(syria_quotes)
+    assert len(points[("syria", "context")]["customdata"]) >= 4
+    assert len(points[("syria", "meeting")]["customdata"]) == 1
+    sanctions = [q["id"] for q in seed()["quotes"] if "sanctions" in q["issues"]]
+    assert list(points[("sanctions", "quote")]["customdata"]) == sanctions
     spans = [t for t in traces if t["type"] == "bar"]
-    assert [t["meta"] for t in spans] == ["syria"]
+    assert [t["meta"]["issue"] for t in spans] == ["syria"]
+    assert list(spans[0]["customdata"]) == ["draft-constitution"]
     assert spans[0]["base"][0].startswith("2016-08-01")
     days = spans[0]["x"][0] / 86_400_000
     assert 30.9 < days < 31.1  # August 2016, a month
+
+
+def test_timeline_filter_by_speaker_keeps_only_their_quotes() -> None:
+    app = open_page("timeline", speaker=["lavrov"])
+    traces = timeline_figure(app)["data"]
+    shown = [r for t in traces if t["meta"]["kind"] == "quote" for r in t["customdata"]]
+    assert sorted(set(shown)) == sorted(
+        q["id"] for q in seed()["quotes"] if q["speaker"] == "lavrov"
+    )
 
 
 def test_timeline_lists_undated_steps_beside_the_chart() -> None:

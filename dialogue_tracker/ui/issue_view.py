@@ -6,7 +6,7 @@ import pandas as pd
 import streamlit as st
 
 from dialogue_tracker.dates import describe
-from dialogue_tracker.filters import current_stances
+from dialogue_tracker.frames import current_stances
 from dialogue_tracker.ui import cards
 from dialogue_tracker.ui.page import View
 from dialogue_tracker.ui.text import link, md, page_url
@@ -50,7 +50,7 @@ def stance_card(
         if current.empty:
             st.caption("No stance recorded for this side.")
             return
-        row = current.loc[(issue, side)]
+        row = current.iloc[0]
         cards.stance_summary(row)
         support = quotes[quotes["id"].isin(row["quotes"])]
         if row["quotes"] and support.empty:

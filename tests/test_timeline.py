@@ -1,0 +1,54 @@
+"""The timeline's data: spans at the precision given, wrapped hover text, grouping at scale."""
+
+from __future__ import annotations
+
+import pytest
+from conftest import DATA
+
+from dialogue_tracker.filters import Filters, filter_events
+from dialogue_tracker.frames import build_frames
+from dialogue_tracker.loader import load_catalog
+from dialogue_tracker.timeline import condense, timeline_figure, wrap
+
+
+@pytest.fixture(scope="module")
+def events():
+    return build_frames(load_catalog(DATA)).events
+
+
+def test_wrap_keeps_every_word_within_the_width() -> None:
+    text = "word " * 40 + "a-very-long-unbroken-token-" * 4
+    lines = wrap(text, 60)
+    assert " ".join(lines) == " ".join(text.split())
+    assert all(len(line) <= 60 or " " not in line for line in lines)
+
+
+def test_hover_text_is_escaped(events) -> None:
+    assert all("<script" not in text for text in events["hover"])
+    quote = events[events["record"] == "kerry-assad"].iloc[0]
+    assert "it’s going to choose" in quote["hover"]
+    assert quote["hover"].count("<br>") >= 2
+
+
+def test_condense_leaves_a_small_view_alone(events) -> None:
+    kept, folded = condense(events)
+    assert folded == 0 and kept is events
+
+
+def test_condense_groups_quotes_per_meeting_and_issue(events) -> None:
+    kept, folded = condense(events, limit=10)
+    quotes = events[events["kind"] == "quote"]
+    assert folded == len(quotes)
+    groups = kept[kept["kind"] == "quotes"]
+    assert sorted(groups["issue"]) == sorted(quotes["issue"].unique())
+    syria = groups[groups["issue"] == "syria"].iloc[0]
+    assert syria["label"].startswith(f"{(quotes['issue'] == 'syria').sum()} quotes")
+    figure = timeline_figure(kept, {"syria": "Syria"}, [])
+    assert [t.meta["kind"] for t in figure.data].count("quotes") == 1
+
+
+def test_filtered_events_keep_context_but_only_the_speakers_items(events) -> None:
+    shown = filter_events(events, Filters(speakers=("lavrov",)))
+    assert set(shown[shown["kind"] == "quote"]["speakers"].map(tuple)) == {("lavrov",)}
+    assert (shown["kind"] == "context").sum() == (events["kind"] == "context").sum()
+    assert "draft-constitution" not in set(shown["record"])  # Kerry's step
