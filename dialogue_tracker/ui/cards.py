@@ -75,7 +75,7 @@ def step_list(steps: pd.DataFrame, limit: int = 50) -> None:
             st.caption(f"Target: {target_text(row)} · Status: {step_status(row)}")
     hidden = len(steps) - limit
     if hidden > 0:
-        st.caption(f"…and {hidden} more next step(s), hidden to keep the page fast.")
+        st.caption(f"…and {hidden} more next step(s): the Issue and Timeline pages list them.")
 
 
 def target_text(row: pd.Series) -> str:

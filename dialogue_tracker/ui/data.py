@@ -6,6 +6,7 @@ pages filter them into new frames and never change them.
 
 from __future__ import annotations
 
+import hashlib
 import os
 from dataclasses import dataclass
 from pathlib import Path
@@ -25,18 +26,19 @@ class AppData:
     frames: Frames
 
 
-def files_signature(folder: Path) -> tuple[tuple[str, int, int], ...]:
-    """Names, modification times and sizes of the data files: the cache key."""
+def files_signature(folder: Path) -> str:
+    """A digest of the data files' names, modification times and sizes: the cache key.
+    A short string, because Streamlit hashes cache keys in Python, element by element."""
     found = []
     for root, _, names in os.walk(folder):
         for name in names:
             stat = os.stat(os.path.join(root, name))
-            found.append((os.path.join(root, name), stat.st_mtime_ns, stat.st_size))
-    return tuple(sorted(found))
+            found.append(f"{root}/{name}\t{stat.st_mtime_ns}\t{stat.st_size}")
+    return hashlib.sha1("\n".join(sorted(found)).encode()).hexdigest()
 
 
 @st.cache_resource(show_spinner="Loading and checking the data…", max_entries=4)
-def _load(folder: str, drafts: bool, signature: tuple) -> AppData | DataError:
+def _load(folder: str, drafts: bool, signature: str) -> AppData | DataError:
     try:
         catalog = load_catalog(Path(folder), include_drafts=drafts)
     except DataError as error:
