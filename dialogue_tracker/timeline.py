@@ -18,7 +18,7 @@ SYMBOLS = {
 KIND_LABELS = {
     "meeting": "Meeting",
     "quote": "Quote",
-    "quotes": "Quotes of one meeting, grouped",
+    "quotes": "A meeting and its quotes, grouped",
     "context": "Context (public source, not the article)",
     "status": "Status update",
     "target": "Next-step target",
@@ -54,9 +54,23 @@ def with_hover(events: pd.DataFrame) -> pd.DataFrame:
     return events.assign(hover=pd.Series(texts, index=events.index, dtype=object))
 
 
+def latest_period(events: pd.DataFrame, limit: int = MAX_ITEMS) -> tuple[int, int]:
+    """The latest run of whole years holding at most `limit` items (at least one year)."""
+    per_year = events["start"].dt.year.value_counts().sort_index(ascending=False)
+    within = per_year.cumsum() <= limit
+    years = per_year.index[within] if within.any() else per_year.index[:1]
+    return int(min(years)), int(per_year.index[0])
+
+
+def in_period(events: pd.DataFrame, years: tuple[int, int]) -> pd.DataFrame:
+    """Items that overlap the years, first to last inclusive."""
+    first, last = years
+    return events[(events["end"].dt.year >= first) & (events["start"].dt.year <= last)]
+
+
 def condense(events: pd.DataFrame, limit: int = MAX_ITEMS) -> tuple[pd.DataFrame, int]:
-    """Past `limit` items, a meeting's quotes on an issue become one point that counts them.
-    Returns the events and how many quotes were folded into groups (0 when none)."""
+    """Past `limit` items, a meeting's quotes on an issue become one point that counts them, in
+    place of the meeting's own point. Returns the events and how many quotes were folded."""
     is_quote = events["kind"] == "quote"
     if len(events) <= limit or not is_quote.any():
         return events, 0
@@ -68,7 +82,7 @@ def condense(events: pd.DataFrame, limit: int = MAX_ITEMS) -> tuple[pd.DataFrame
     grouped["kind"] = "quotes"
     grouped["record"] = grouped["source"]
     grouped["label"] = [
-        f"{n} quotes: {title}"
+        f"Meeting and {n} quotes: {title}"
         for n, title in zip(grouped["count"], grouped["source_title"], strict=True)
     ]
     grouped["hover"] = [
@@ -77,7 +91,12 @@ def condense(events: pd.DataFrame, limit: int = MAX_ITEMS) -> tuple[pd.DataFrame
             grouped["label"], grouped["start"], grouped["end"], strict=True
         )
     ]
-    kept = pd.concat([events[~is_quote], grouped.drop(columns="count")], ignore_index=True)
+    keys = pd.MultiIndex.from_frame(events[["issue", "source"]])
+    folded_meeting = (events["kind"] == "meeting") & keys.isin(
+        pd.MultiIndex.from_frame(grouped[["issue", "source"]])
+    )
+    rest = events[~is_quote & ~folded_meeting]
+    kept = pd.concat([rest, grouped.drop(columns="count")], ignore_index=True)
     return kept.sort_values(["start", "kind"], ignore_index=True), int(is_quote.sum())
 
 

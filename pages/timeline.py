@@ -11,7 +11,7 @@ view = start_page(
     "The meetings, their quotes, next-step targets and status updates, with context "
     "milestones from public sources, a lane per issue.",
 )
-events, folded = condense(filter_events(view.frames.events, view.filters))
+events, folded = condense(timeline_view.period(filter_events(view.frames.events, view.filters)))
 steps = filter_steps(view.frames.steps, view.filters)
 issues = {issue: view.catalog.issues[issue].title for issue in view.issues}
 

@@ -8,7 +8,7 @@ from conftest import DATA
 from dialogue_tracker.filters import Filters, filter_events
 from dialogue_tracker.frames import build_frames
 from dialogue_tracker.loader import load_catalog
-from dialogue_tracker.timeline import condense, timeline_figure, wrap
+from dialogue_tracker.timeline import condense, in_period, latest_period, timeline_figure, wrap
 
 
 @pytest.fixture(scope="module")
@@ -42,7 +42,9 @@ def test_condense_groups_quotes_per_meeting_and_issue(events) -> None:
     groups = kept[kept["kind"] == "quotes"]
     assert sorted(groups["issue"]) == sorted(quotes["issue"].unique())
     syria = groups[groups["issue"] == "syria"].iloc[0]
-    assert syria["label"].startswith(f"{(quotes['issue'] == 'syria').sum()} quotes")
+    assert syria["label"].startswith(f"Meeting and {(quotes['issue'] == 'syria').sum()} quotes")
+    meetings = kept[kept["kind"] == "meeting"]
+    assert not set(meetings["issue"]) & set(groups["issue"])  # folded into the groups
     figure = timeline_figure(kept, {"syria": "Syria"}, [])
     assert [t.meta["kind"] for t in figure.data].count("quotes") == 1
 
@@ -52,3 +54,11 @@ def test_filtered_events_keep_context_but_only_the_speakers_items(events) -> Non
     assert set(shown[shown["kind"] == "quote"]["speakers"].map(tuple)) == {("lavrov",)}
     assert (shown["kind"] == "context").sum() == (events["kind"] == "context").sum()
     assert "draft-constitution" not in set(shown["record"])  # Kerry's step
+
+
+def test_latest_period_holds_at_most_the_limit(events) -> None:
+    first, last = latest_period(events, limit=10)
+    assert last == events["start"].dt.year.max()
+    shown = in_period(events, (first, last))
+    assert len(shown) <= 10 or first == last
+    assert in_period(events, latest_period(events)).equals(events)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
-from dialogue_tracker.timeline import KIND_LABELS, focus_range
+from dialogue_tracker.timeline import KIND_LABELS, MAX_ITEMS, focus_range, in_period, latest_period
 from dialogue_tracker.ui.cards import target_text
 from dialogue_tracker.ui.text import md
 
@@ -25,17 +25,39 @@ def legend(events: pd.DataFrame) -> None:
     )
 
 
-def undated_steps(steps: pd.DataFrame) -> None:
+def period(events: pd.DataFrame) -> pd.DataFrame:
+    """Past MAX_ITEMS items, a period slider keeps the chart to the latest years that fit."""
+    if len(events) <= MAX_ITEMS:
+        return events
+    years = events["start"].dt.year
+    chosen = st.slider(
+        "Period",
+        min_value=int(years.min()),
+        max_value=int(years.max()),
+        value=latest_period(events),
+        help=f"Over {MAX_ITEMS:,} items are in view; the chart starts with the latest years.",
+    )
+    shown = in_period(events, chosen)
+    st.caption(f"{len(shown):,} of {len(events):,} items fall in {chosen[0]}–{chosen[1]}.")
+    return shown
+
+
+def undated_steps(steps: pd.DataFrame, limit: int = 15) -> None:
     undated = steps[steps["target"].isna()]
     if undated.empty:
         st.caption("None: every next step in view has a date.")
-    for _, row in undated.iterrows():
+    for _, row in undated.head(limit).iterrows():
         st.markdown(
             f"**{md(row['description'])}**  \n{md(row['issue_title'])} · {target_text(row)}"
         )
+    if len(undated) > limit:
+        st.caption(f"…and {len(undated) - limit} more: filter by issue, or see the Issue page.")
 
 
-def events_table(events: pd.DataFrame) -> None:
+def events_table(events: pd.DataFrame, limit: int = 1000) -> None:
+    if len(events) > limit:
+        st.caption(f"The first {limit:,} of {len(events):,} items; filter to narrow them down.")
+    events = events.head(limit)
     table = events.assign(
         kind=events["kind"].map(KIND_LABELS),
         start=events["start"].dt.date,
