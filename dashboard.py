@@ -18,6 +18,7 @@ pages = [
     st.Page("pages/source.py", title="Source", icon=":material/article:"),
 ]
 page = st.navigation(pages)
-sidebar_filters(app_data().catalog)
-with entry_frame():
+data = app_data()
+sidebar_filters(data.catalog)
+with entry_frame(data):
     page.run()

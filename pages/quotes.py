@@ -16,4 +16,4 @@ quotes_view.downloads(quotes)
 quotes_view.selected_quote(view, selected)
 
 st.subheader("The quotes in full", anchor=False)
-cards.quote_list(quotes, view.params, limit=20)
+cards.quote_list(quotes, view.params, limit=10)

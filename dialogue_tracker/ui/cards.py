@@ -66,7 +66,7 @@ def quote_list(quotes: pd.DataFrame, params: dict, limit: int, *, show_issues: b
         st.caption(f"…and {hidden} more quote(s): see the Quotes page, which lists them all.")
 
 
-def step_list(steps: pd.DataFrame, limit: int = 50) -> None:
+def step_list(steps: pd.DataFrame, limit: int) -> None:
     """Next steps: what, who agreed/proposed/demanded it, target and status."""
     for _, row in steps.head(limit).iterrows():
         with st.container(border=True):

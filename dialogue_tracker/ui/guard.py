@@ -17,6 +17,7 @@ from __future__ import annotations
 import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
+from typing import Any
 
 import streamlit as st
 from streamlit.runtime.pages_manager import PagesManager
@@ -25,16 +26,20 @@ _run = threading.local()
 
 
 @contextmanager
-def entry_frame() -> Iterator[None]:
-    """Mark the page run that the entry script is framing (Streamlit runs a script per thread)."""
-    _run.framed = True
+def entry_frame(data: Any) -> Iterator[None]:
+    """Mark the page run that the entry script is framing (Streamlit runs a script per thread),
+    and hand the page the data the entry script loaded for this run."""
+    _run.data = data
     try:
         yield
     finally:
-        _run.framed = False
+        _run.data = None
 
 
-def require_entry_script() -> None:
-    if not getattr(_run, "framed", False):
+def require_entry_script() -> Any:
+    """The data of this run, once the entry script frames the page."""
+    data = getattr(_run, "data", None)
+    if data is None:
         PagesManager.uses_pages_directory = False
         st.rerun()
+    return data

@@ -11,7 +11,6 @@ from dialogue_tracker.catalog import Catalog
 from dialogue_tracker.filters import Filters, filter_quotes, shown_issues, shown_sides
 from dialogue_tracker.frames import Frames
 from dialogue_tracker.paths import show_drafts
-from dialogue_tracker.ui.data import app_data
 from dialogue_tracker.ui.guard import require_entry_script
 from dialogue_tracker.ui.sidebar import current_filters, url_params
 
@@ -41,8 +40,7 @@ class View:
 
 
 def start_page(title: str, intro: str) -> View:
-    require_entry_script()
-    data = app_data()
+    data = require_entry_script()
     st.title(title, anchor=False)
     st.caption(intro)
     if show_drafts():
