@@ -23,6 +23,9 @@ format: $(STAMP)
 validate: $(STAMP)
 	$(BIN)/python -m dialogue_tracker validate
 
+bench: $(STAMP)
+	$(BIN)/python benchmarks/run.py
+
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import io
+import json
 from urllib.parse import parse_qs, urlparse
 
 import pytest
@@ -117,7 +118,7 @@ def test_timeline_chart_is_drawn(server, context) -> None:
     assert chart.locator(".barlayer .point").count() == 1  # the August 2016 target
 
 
-def test_csv_download_holds_exactly_the_filtered_rows(server, context) -> None:
+def test_downloads_hold_exactly_the_filtered_rows(server, context) -> None:
     page = open_app(context, f"{server.url}/quotes?speaker=kerry&issue=syria")
     with page.expect_download() as download:
         page.get_by_text("Download CSV").click()
@@ -125,6 +126,11 @@ def test_csv_download_holds_exactly_the_filtered_rows(server, context) -> None:
     expected = [q for q in quotes_by("kerry") if "syria" in q["issues"]]
     assert sorted(r["id"] for r in rows) == sorted(q["id"] for q in expected)
     assert {r["speaker"] for r in rows} == {"kerry"}
+    assert [r["text"] for r in rows] == [q["text"] for q in expected]  # verbatim, in order
+    with page.expect_download() as download:
+        page.get_by_text("Download JSON").click()
+    records = json.loads(download.value.path().read_text(encoding="utf-8"))
+    assert [r["id"] for r in records] == [r["id"] for r in rows]
 
 
 @pytest.mark.parametrize("width", [390, 1400])

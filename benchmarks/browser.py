@@ -1,0 +1,170 @@
+"""Streamlit servers on loopback ports and headless Chromium sessions against them.
+
+A page load is timed from navigation start (performance.now() counts from it) to the moment
+`[data-testid="stApp"]` first reads `data-test-script-state="notRunning"` after having been
+`running`: a MutationObserver installed before any page script records that instant. Every load
+uses a fresh browser context, so nothing comes from the HTTP cache.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from collections.abc import Iterator
+from pathlib import Path
+
+from playwright.sync_api import Browser, BrowserContext, sync_playwright
+
+PROJECT = Path(__file__).resolve().parent.parent
+STREAMLIT = Path(sys.executable).parent / "streamlit"
+CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
+CHROMIUM_ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
+DONE = "[data-testid='stApp'][data-test-script-state='notRunning']"
+OBSERVER = """
+(() => {
+  const bench = (window.__bench = { done: null, states: [] });
+  let sawRunning = false;
+  const observer = new MutationObserver((records) => {
+    const now = performance.now();
+    records.forEach((record, index) => {
+      const el = record.target;
+      if (el.getAttribute("data-testid") !== "stApp") return;
+      const next = records.slice(index + 1).find((r) => r.target === el);
+      const value = next ? next.oldValue : el.getAttribute("data-test-script-state");
+      bench.states.push(value);
+      if (record.oldValue === "running" || value === "running") sawRunning = true;
+      if (sawRunning && value === "notRunning" && bench.done === null) bench.done = now;
+    });
+  });
+  observer.observe(document, {
+    subtree: true,
+    attributes: true,
+    attributeOldValue: true,
+    attributeFilter: ["data-test-script-state"],
+  });
+})();
+"""
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+class Server:
+    """`streamlit run` of one app on a loopback port, with its output kept in a log file."""
+
+    def __init__(
+        self, app: Path, log: Path, data: Path | None = None, env: dict | None = None
+    ) -> None:
+        self.app = app
+        self.port = free_port()
+        self.url = f"http://127.0.0.1:{self.port}"
+        env = {**os.environ, "PYTHONUNBUFFERED": "1", **(env or {})}
+        if data is not None:
+            env["DIALOGUE_TRACKER_DATA"] = str(data)
+        self.log = log
+        self.log_file = log.open("w")
+        self.process = subprocess.Popen(
+            [str(STREAMLIT), "run", str(app), *self.options()],
+            cwd=PROJECT,
+            env=env,
+            stdout=self.log_file,
+            stderr=subprocess.STDOUT,
+        )
+        self._wait_healthy()
+
+    def options(self) -> list[str]:
+        options = {
+            "server.headless": "true",
+            "server.port": str(self.port),
+            "server.address": "127.0.0.1",
+            "browser.gatherUsageStats": "false",
+            "server.fileWatcherType": "none",
+        }
+        return [part for name, value in options.items() for part in (f"--{name}", value)]
+
+    def _wait_healthy(self, timeout: float = 60) -> None:
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            if self.process.poll() is not None:
+                raise RuntimeError(f"streamlit exited early:\n{self.log.read_text()}")
+            health = f"{self.url}/_stcore/health"
+            with contextlib.suppress(OSError), urllib.request.urlopen(health, timeout=2) as answer:
+                if answer.status == 200:
+                    return
+            time.sleep(0.2)
+        raise RuntimeError(f"streamlit did not become healthy:\n{self.log.read_text()}")
+
+    def rss_mb(self) -> float:
+        """Resident memory of the server process (VmRSS), in MiB."""
+        for line in Path(f"/proc/{self.process.pid}/status").read_text().splitlines():
+            if line.startswith("VmRSS:"):
+                return int(line.split()[1]) / 1024
+        raise RuntimeError("no VmRSS")
+
+    def stop(self) -> None:
+        self.process.terminate()
+        try:
+            self.process.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            self.process.kill()
+            self.process.wait()
+        self.log_file.close()
+
+
+@contextlib.contextmanager
+def chromium() -> Iterator[Browser]:
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(
+            executable_path=CHROMIUM, args=CHROMIUM_ARGS, headless=True
+        )
+        try:
+            yield browser
+        finally:
+            browser.close()
+
+
+def open_session(browser: Browser, url: str, timeout_s: float = 120) -> tuple[BrowserContext, dict]:
+    """Open `url` in a fresh context; return it (still open) and the load's figures in ms."""
+    context = browser.new_context(viewport={"width": 1400, "height": 900})
+    context.add_init_script(OBSERVER)
+    page = context.new_page()
+    page.goto(url, wait_until="commit", timeout=timeout_s * 1000)
+    page.wait_for_function(
+        "window.__bench && window.__bench.done !== null", timeout=timeout_s * 1000
+    )
+    page.wait_for_selector(DONE, state="attached", timeout=timeout_s * 1000)
+    figures = page.evaluate(
+        """() => {
+          const nav = performance.getEntriesByType("navigation")[0];
+          return {
+            ready_ms: window.__bench.done,
+            dom_content_loaded_ms: nav ? nav.domContentLoadedEventEnd : null,
+            exceptions: [...document.querySelectorAll('[data-testid="stException"]')]
+              .map((e) => e.innerText.split("\\n").slice(0, 2).join(" ").slice(0, 200)),
+            states: window.__bench.states.join(">"),
+          };
+        }"""
+    )
+    return context, figures
+
+
+def page_load(browser: Browser, url: str) -> dict:
+    context, figures = open_session(browser, url)
+    context.close()
+    return figures
