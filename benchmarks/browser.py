@@ -10,18 +10,12 @@ from __future__ import annotations
 
 import contextlib
 import os
-import socket
-import subprocess
-import sys
-import time
-import urllib.request
 from collections.abc import Iterator
 from pathlib import Path
 
 from playwright.sync_api import Browser, BrowserContext, sync_playwright
 
 PROJECT = Path(__file__).resolve().parent.parent
-STREAMLIT = Path(sys.executable).parent / "streamlit"
 CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
 CHROMIUM_ARGS = [
     "--headless",
@@ -57,74 +51,6 @@ OBSERVER = """
   });
 })();
 """
-
-
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
-class Server:
-    """`streamlit run` of one app on a loopback port, with its output kept in a log file."""
-
-    def __init__(
-        self, app: Path, log: Path, data: Path | None = None, env: dict | None = None
-    ) -> None:
-        self.app = app
-        self.port = free_port()
-        self.url = f"http://127.0.0.1:{self.port}"
-        env = {**os.environ, "PYTHONUNBUFFERED": "1", **(env or {})}
-        if data is not None:
-            env["DIALOGUE_TRACKER_DATA"] = str(data)
-        self.log = log
-        self.log_file = log.open("w")
-        self.process = subprocess.Popen(
-            [str(STREAMLIT), "run", str(app), *self.options()],
-            cwd=PROJECT,
-            env=env,
-            stdout=self.log_file,
-            stderr=subprocess.STDOUT,
-        )
-        self._wait_healthy()
-
-    def options(self) -> list[str]:
-        options = {
-            "server.headless": "true",
-            "server.port": str(self.port),
-            "server.address": "127.0.0.1",
-            "browser.gatherUsageStats": "false",
-            "server.fileWatcherType": "none",
-        }
-        return [part for name, value in options.items() for part in (f"--{name}", value)]
-
-    def _wait_healthy(self, timeout: float = 60) -> None:
-        deadline = time.monotonic() + timeout
-        while time.monotonic() < deadline:
-            if self.process.poll() is not None:
-                raise RuntimeError(f"streamlit exited early:\n{self.log.read_text()}")
-            health = f"{self.url}/_stcore/health"
-            with contextlib.suppress(OSError), urllib.request.urlopen(health, timeout=2) as answer:
-                if answer.status == 200:
-                    return
-            time.sleep(0.2)
-        raise RuntimeError(f"streamlit did not become healthy:\n{self.log.read_text()}")
-
-    def rss_mb(self) -> float:
-        """Resident memory of the server process (VmRSS), in MiB."""
-        for line in Path(f"/proc/{self.process.pid}/status").read_text().splitlines():
-            if line.startswith("VmRSS:"):
-                return int(line.split()[1]) / 1024
-        raise RuntimeError("no VmRSS")
-
-    def stop(self) -> None:
-        self.process.terminate()
-        try:
-            self.process.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            self.process.kill()
-            self.process.wait()
-        self.log_file.close()
 
 
 @contextlib.contextmanager

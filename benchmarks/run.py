@@ -28,6 +28,8 @@ from pathlib import Path
 
 import browser
 
+from dialogue_tracker.devserver import LocalServer
+
 PROJECT = Path(__file__).resolve().parent.parent
 OUT = PROJECT / "benchmarks" / "out"
 REPORT = PROJECT / "docs" / "performance.md"
@@ -158,20 +160,20 @@ def bench_browser(corpora: dict[str, Path], rounds: int) -> dict:
     for name in ("seed", "10k"):
         if name in corpora:
             targets += [(name, "/", corpora[name]), (name, "/timeline", corpora[name])]
-    servers: dict[str, browser.Server] = {}
+    servers: dict[str, LocalServer] = {}
     samples: dict[tuple[str, str], list[dict]] = {(n, p): [] for n, p, _ in targets}
     first: dict[tuple[str, str], dict] = {}
     try:
         log("starting Streamlit servers")
-        servers["minimal"] = browser.Server(minimal, OUT / "server-minimal.log")
-        servers["minimal+"] = browser.Server(
+        servers["minimal"] = LocalServer(minimal, OUT / "server-minimal.log")
+        servers["minimal+"] = LocalServer(
             minimal,
             OUT / "server-minimal-elements.log",
             env={"MINIMAL_APP_ELEMENTS": str(MINIMAL_ELEMENTS)},
         )
         for name in ("seed", "10k"):
             if name in corpora:
-                servers[name] = browser.Server(dashboard, OUT / f"server-{name}.log", corpora[name])
+                servers[name] = LocalServer(dashboard, OUT / f"server-{name}.log", corpora[name])
         with browser.chromium() as chromium:
             chromium_version = chromium.version
             for name, path, _ in targets:  # warm-up: the first visit loads and checks the data
@@ -205,7 +207,7 @@ def bench_browser(corpora: dict[str, Path], rounds: int) -> dict:
 
 def bench_sessions(folder: Path, sessions: int = 10) -> dict:
     log(f"server memory: fresh server, then {sessions} sessions on Overview")
-    server = browser.Server(PROJECT / "dashboard.py", OUT / "server-sessions.log", folder)
+    server = LocalServer(PROJECT / "dashboard.py", OUT / "server-sessions.log", folder)
     contexts = []
     try:
         rss = {"started": server.rss_mb()}
@@ -242,30 +244,31 @@ def check_targets(results: dict) -> list[dict]:
                 ratio = load["ready_ms"] / minimal
                 figure = f"`{path}` {load['ready_ms']:.0f} ms = {ratio:.2f}x ({minimal:.0f} ms)"
                 add(key, figure, ratio <= limit)
+    # Server-side targets are judged on CPU time: the runs are CPU-bound (CPU and wall-clock time
+    # agree within a few per cent on an idle machine), and CPU time is not inflated by other work
+    # on a shared machine. Wall-clock time is given beside it.
     apptest = results.get("apptest", {})
     seed_pages = apptest.get("seed", {}).get("pages", {})
     for page, figures in seed_pages.items():
-        change = figures.get("change")
-        if change is not None:
-            cpu = figures.get("change_cpu", 0) * 1000
-            add(
-                "change_seed", f"{_page(page)} {change * 1000:.0f} ms (CPU {cpu:.0f})", change < 0.1
-            )
+        if figures.get("change_cpu") is not None:
+            cpu, wall = figures["change_cpu"], figures["change"]
+            figure = f"{_page(page)} {cpu * 1000:.0f} ms (wall {wall * 1000:.0f} ms)"
+            add("change_seed", figure, cpu < 0.1)
         else:
             add("change_seed", f"{_page(page)}: {figures.get('error')}", False)
     load = results.get("load", {}).get("10k")
     if load:
-        figure = f"{load['load_s']:.2f} s (CPU {load['load_cpu_s']:.2f} s)"
-        add("load_10k", figure, load["load_s"] < 2)
+        figure = f"{load['load_cpu_s']:.2f} s (wall {load['load_s']:.2f} s)"
+        add("load_10k", figure, load["load_cpu_s"] < 2)
     for page, figures in apptest.get("10k", {}).get("pages", {}).items():
-        seed = seed_pages.get(page, {}).get("filtered")
-        big = figures.get("filtered")
+        seed = seed_pages.get(page, {}).get("filtered_cpu")
+        big = figures.get("filtered_cpu")
         if seed and big:
             ratio = big / seed
-            cpu = figures.get("filtered_cpu", 0) / (seed_pages[page].get("filtered_cpu") or 1)
+            wall = figures["filtered"] / seed_pages[page]["filtered"]
             figure = (
                 f"{_page(page)} {big * 1000:.0f} ms = {ratio:.1f}x ({seed * 1000:.0f} ms); "
-                f"CPU {cpu:.1f}x"
+                f"wall {wall:.1f}x"
             )
             add("filtered_10k", figure, ratio < 3)
         else:
@@ -417,6 +420,10 @@ def render(results: dict, checks: list[dict], profiles: list[dict]) -> str:
         "",
         "## Targets",
         "",
+        "Server-side figures in this table are CPU time of the script (or of the load): on an idle",
+        "machine it equals wall-clock time within a few per cent, and it is not inflated by other",
+        "work on a shared one. Wall-clock time is given beside it and in the tables below.",
+        "",
         "| target | figure | result |",
         "|---|---|---|",
     ]
@@ -472,7 +479,7 @@ def _apptest_table(apptest: dict) -> list[str]:
         "to the browser, *elements* the number of elements in them (each one the browser draws).",
         "",
         "| page | seed default | seed filtered | seed change | 10k default | 10k filtered "
-        "| 10k change | filtered 10k / seed | sent, seed / 10k | elements, seed / 10k |",
+        "| 10k change | filtered 10k / seed (CPU) | sent, seed / 10k | elements, seed / 10k |",
         "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
     ]
     seed = apptest.get("seed", {}).get("pages", {})
@@ -480,8 +487,8 @@ def _apptest_table(apptest: dict) -> list[str]:
     for page in dict.fromkeys([*seed, *big]):
         s, b = seed.get(page, {}), big.get(page, {})
         ratio = (
-            f"{b['filtered'] / s['filtered']:.1f}x"
-            if s.get("filtered") and b.get("filtered")
+            f"{b['filtered_cpu'] / s['filtered_cpu']:.1f}x"
+            if s.get("filtered_cpu") and b.get("filtered_cpu")
             else "–"
         )
         cells = [_cell(row, view) for row in (s, b) for view in ("default", "filtered", "change")]

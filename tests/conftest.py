@@ -4,16 +4,14 @@ from __future__ import annotations
 
 import os
 import shutil
-import socket
-import subprocess
-import sys
-import time
-import urllib.request
+import tempfile
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 import streamlit as st
+
+from dialogue_tracker.devserver import LocalServer
 
 ROOT = Path(__file__).resolve().parent.parent
 DATA = ROOT / "data"
@@ -36,54 +34,10 @@ def clear_streamlit_caches() -> None:
     st.cache_resource.clear()
 
 
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
-class Server:
-    """`streamlit run dashboard.py` on a free port, its output kept for failure reports."""
-
-    def __init__(self, data: Path = DATA, log: Path | None = None) -> None:
-        self.port = free_port()
-        self.url = f"http://127.0.0.1:{self.port}"
-        self.log_path = log or Path(os.environ.get("TMPDIR", "/tmp")) / f"streamlit-{self.port}.log"
-        env = {**os.environ, "DIALOGUE_TRACKER_DATA": str(data)}
-        command = [
-            sys.executable, "-m", "streamlit", "run", ENTRY,
-            "--server.headless", "true", "--server.port", str(self.port),
-            "--server.address", "127.0.0.1", "--browser.gatherUsageStats", "false",
-            "--server.fileWatcherType", "none",
-        ]  # fmt: skip
-        self.log = self.log_path.open("w")
-        self.process = subprocess.Popen(
-            command, cwd=ROOT, env=env, stdout=self.log, stderr=self.log
-        )
-        self._wait_healthy()
-
-    def _wait_healthy(self, timeout: float = 60) -> None:
-        deadline = time.monotonic() + timeout
-        while time.monotonic() < deadline:
-            try:
-                with urllib.request.urlopen(f"{self.url}/_stcore/health", timeout=2) as reply:
-                    if reply.status == 200:
-                        return
-            except OSError:
-                time.sleep(0.2)
-        self.stop()
-        raise RuntimeError(f"streamlit did not start:\n{self.output()}")
-
-    def output(self) -> str:
-        return self.log_path.read_text(errors="replace")
-
-    def stop(self) -> None:
-        self.process.terminate()
-        try:
-            self.process.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            self.process.kill()
-        self.log.close()
+def Server(data: Path = DATA) -> LocalServer:
+    """The app on the given data folder, served as a user starts it."""
+    log = Path(tempfile.mkstemp(prefix="streamlit-", suffix=".log")[1])
+    return LocalServer(Path(ENTRY), log, data=data)
 
 
 def require_browser() -> None:
@@ -108,7 +62,7 @@ def browser():
 
 
 @pytest.fixture(scope="session")
-def server(browser) -> Iterator[Server]:
+def server(browser) -> Iterator[LocalServer]:
     """One server on the curated data, shared by the browser tests that only read."""
     running = Server()
     yield running

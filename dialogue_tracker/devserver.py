@@ -1,0 +1,88 @@
+"""The app served on a free loopback port, as the tests and the benchmark start it."""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+
+from dialogue_tracker.paths import DATA_ENV, PROJECT
+
+STREAMLIT = Path(sys.executable).parent / "streamlit"
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+class LocalServer:
+    """`streamlit run APP` on a loopback port, headless, usage statistics and file watcher off,
+    its output kept in `log` for failure reports."""
+
+    def __init__(
+        self, app: Path, log: Path, data: Path | None = None, env: dict | None = None
+    ) -> None:
+        self.port = free_port()
+        self.url = f"http://127.0.0.1:{self.port}"
+        env = {**os.environ, "PYTHONUNBUFFERED": "1", **(env or {})}
+        if data is not None:
+            env[DATA_ENV] = str(data)
+        self.log = log
+        self.log_file = log.open("w")
+        self.process = subprocess.Popen(
+            [str(STREAMLIT), "run", str(app), *self.options()],
+            cwd=PROJECT,
+            env=env,
+            stdout=self.log_file,
+            stderr=subprocess.STDOUT,
+        )
+        self._wait_healthy()
+
+    def options(self) -> list[str]:
+        options = {
+            "server.headless": "true",
+            "server.port": str(self.port),
+            "server.address": "127.0.0.1",
+            "browser.gatherUsageStats": "false",
+            "server.fileWatcherType": "none",
+        }
+        return [part for name, value in options.items() for part in (f"--{name}", value)]
+
+    def _wait_healthy(self, timeout: float = 60) -> None:
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            if self.process.poll() is not None:
+                raise RuntimeError(f"streamlit exited early:\n{self.output()}")
+            health = f"{self.url}/_stcore/health"
+            with contextlib.suppress(OSError), urllib.request.urlopen(health, timeout=2) as answer:
+                if answer.status == 200:
+                    return
+            time.sleep(0.2)
+        self.stop()
+        raise RuntimeError(f"streamlit did not become healthy:\n{self.output()}")
+
+    def output(self) -> str:
+        return self.log.read_text(errors="replace")
+
+    def rss_mb(self) -> float:
+        """Resident memory of the server process (VmRSS), in MiB."""
+        for line in Path(f"/proc/{self.process.pid}/status").read_text().splitlines():
+            if line.startswith("VmRSS:"):
+                return int(line.split()[1]) / 1024
+        raise RuntimeError("no VmRSS")
+
+    def stop(self) -> None:
+        self.process.terminate()
+        try:
+            self.process.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            self.process.kill()
+            self.process.wait()
+        self.log_file.close()
