@@ -26,12 +26,9 @@ def pick_source(view: View) -> SourceEntry:
     sources = list(reversed(view.catalog.sources))
     if len(sources) == 1:
         return sources[0]
-    chosen = st.selectbox(
-        "Source",
-        [entry.id for entry in sources],
-        format_func=lambda source_id: view.catalog.source(source_id).record.title,
-    )
-    return view.catalog.source(chosen)
+    by_id = {entry.id: entry for entry in sources}
+    chosen = st.selectbox("Source", list(by_id), format_func=lambda i: by_id[i].record.title)
+    return by_id[chosen]
 
 
 def article_text(view: View, entry: SourceEntry) -> None:
