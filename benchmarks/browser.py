@@ -9,23 +9,14 @@ uses a fresh browser context, so nothing comes from the HTTP cache.
 from __future__ import annotations
 
 import contextlib
-import os
 from collections.abc import Iterator
 from pathlib import Path
 
 from playwright.sync_api import Browser, BrowserContext, sync_playwright
 
+from dialogue_tracker.devserver import CHROMIUM, CHROMIUM_ARGS
+
 PROJECT = Path(__file__).resolve().parent.parent
-CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
-CHROMIUM_ARGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-]
 DONE = "[data-testid='stApp'][data-test-script-state='notRunning']"
 OBSERVER = """
 (() => {

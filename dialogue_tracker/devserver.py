@@ -14,6 +14,16 @@ from pathlib import Path
 from dialogue_tracker.paths import DATA_ENV, PROJECT
 
 STREAMLIT = Path(sys.executable).parent / "streamlit"
+CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
+# Debian's Chromium as root, offline: no sandbox, no GPU, no calls home.
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
 
 
 def free_port() -> int:

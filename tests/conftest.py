@@ -11,20 +11,11 @@ from pathlib import Path
 import pytest
 import streamlit as st
 
-from dialogue_tracker.devserver import LocalServer
+from dialogue_tracker.devserver import CHROMIUM, CHROMIUM_ARGS, LocalServer
 
 ROOT = Path(__file__).resolve().parent.parent
 DATA = ROOT / "data"
 ENTRY = str(ROOT / "dashboard.py")
-CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
-BROWSER_FLAGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-]
 
 
 @pytest.fixture(autouse=True)
@@ -56,7 +47,7 @@ def browser():
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as playwright:
-        chromium = playwright.chromium.launch(executable_path=CHROMIUM, args=BROWSER_FLAGS)
+        chromium = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
         yield chromium
         chromium.close()
 

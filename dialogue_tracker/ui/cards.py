@@ -30,15 +30,15 @@ def status_badge(status: str, prefix: str = "") -> None:
     st.badge(f"{prefix}{label}", icon=icon, color=color)
 
 
-def draft_badge(row: pd.Series) -> None:
+def draft_badge(is_draft: bool) -> None:
     """Drafts (shown only in review mode) say so on every record."""
-    if row["draft"]:
+    if is_draft:
         st.badge("DRAFT, to review", icon=":material/rate_review:", color="orange")
 
 
 def stance_summary(row: pd.Series) -> None:
     """A stance's status and the curator's summary, marked as such."""
-    draft_badge(row)
+    draft_badge(row["draft"])
     status_badge(row["status"], prefix=f"{md(row['side_name'])}: ")
     st.caption(f"*{CURATOR}:* {md(row['summary'])}")
 
@@ -46,7 +46,7 @@ def stance_summary(row: pd.Series) -> None:
 def quote_block(row: pd.Series, params: dict, *, show_issues: bool = True) -> None:
     """A quote in the source's words, with who said it and through whom it was reported."""
     with st.container(border=True):
-        draft_badge(row)
+        draft_badge(row["draft"])
         st.markdown(f"“{md(row['text'])}”")
         via = f", via {md(row['reported_via'])}" if row["reported_via"] else ""
         issues = f" · {md(row['issue_titles'])}" if show_issues else ""
@@ -70,7 +70,7 @@ def step_list(steps: pd.DataFrame, limit: int) -> None:
     """Next steps: what, who agreed/proposed/demanded it, target and status."""
     for _, row in steps.head(limit).iterrows():
         with st.container(border=True):
-            draft_badge(row)
+            draft_badge(row["draft"])
             st.markdown(f"**{md(row['description'])}**  \n{md(row['who'])}")
             st.caption(f"Target: {target_text(row)} · Status: {step_status(row)}")
     hidden = len(steps) - limit
@@ -98,8 +98,7 @@ def step_status(row: pd.Series) -> str:
 def source_card(entry: SourceEntry) -> None:
     record = entry.record
     with st.container(border=True):
-        if entry.draft:
-            st.badge("DRAFT, to review", icon=":material/rate_review:", color="orange")
+        draft_badge(entry.draft)
         st.markdown(f"**{md(record.title)}**")
         outlet = (
             "unknown (the article does not name it)"
