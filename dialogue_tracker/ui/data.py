@@ -2,16 +2,24 @@
 
 The catalog and its frames are immutable and shared by every session (`st.cache_resource`);
 pages filter them into new frames and never change them.
+
+A change is noticed through the operating system's file events (watchdog, as Streamlit watches
+its scripts), so a rerun costs the same whatever the number of files. Where events are not to be
+trusted (`server.fileWatcherType` set to "poll" or "none", as on network or WSL-mounted folders)
+or the watch cannot start, every run compares the files' modification times and sizes instead.
 """
 
 from __future__ import annotations
 
 import hashlib
 import os
+import time
 from dataclasses import dataclass
 from pathlib import Path
 
 import streamlit as st
+from watchdog.events import FileSystemEvent, FileSystemEventHandler
+from watchdog.observers import Observer
 
 from dialogue_tracker.catalog import Catalog
 from dialogue_tracker.frames import Frames, build_frames
@@ -37,8 +45,57 @@ def files_signature(folder: Path) -> str:
     return hashlib.sha1("\n".join(sorted(found)).encode()).hexdigest()
 
 
+class FolderWatch(FileSystemEventHandler):
+    """Counts the changes under a folder (created, deleted, modified or moved files), as the
+    operating system reports them; opening and reading a file is not a change."""
+
+    CHANGES = frozenset({"created", "deleted", "modified", "moved"})
+
+    def __init__(self, folder: Path) -> None:
+        self.changes = 0
+        self.started = time.monotonic_ns()
+        self._observer = Observer()
+        self._observer.daemon = True
+        self._observer.schedule(self, str(folder), recursive=True)
+        self._observer.start()
+
+    def on_any_event(self, event: FileSystemEvent) -> None:
+        if event.event_type in self.CHANGES:
+            self.changes += 1
+
+    @property
+    def state(self) -> str:
+        """Differs after every change, and between two watches of the same folder."""
+        return f"watch {self.started} {self.changes}"
+
+    def stop(self) -> None:
+        self._observer.stop()
+
+
+def _stop(watch: FolderWatch | None) -> None:
+    if watch:
+        watch.stop()
+
+
+@st.cache_resource(show_spinner=False, on_release=_stop)
+def _watch(folder: str) -> FolderWatch | None:
+    """One watch per folder and process, or None where file events are not to be used."""
+    if st.get_option("server.fileWatcherType") in ("poll", "none"):
+        return None
+    try:
+        return FolderWatch(Path(folder))
+    except OSError:  # no such folder, or the system's limit of watches reached
+        return None
+
+
+def data_state(folder: Path) -> str:
+    """What the cache key needs to change whenever a data file changes."""
+    watch = _watch(str(folder))
+    return watch.state if watch else files_signature(folder)
+
+
 @st.cache_resource(show_spinner="Loading and checking the data…", max_entries=4)
-def _load(folder: str, drafts: bool, signature: str) -> AppData | DataError:
+def _load(folder: str, drafts: bool, state: str) -> AppData | DataError:
     try:
         catalog = load_catalog(Path(folder), include_drafts=drafts)
     except DataError as error:
@@ -49,7 +106,7 @@ def _load(folder: str, drafts: bool, signature: str) -> AppData | DataError:
 def app_data() -> AppData:
     """The loaded data; on a validation failure, show every problem and stop the page."""
     folder = data_dir()
-    loaded = _load(str(folder), show_drafts(), files_signature(folder))
+    loaded = _load(str(folder), show_drafts(), data_state(folder))
     if isinstance(loaded, DataError):
         show_problems(loaded)
         st.stop()
