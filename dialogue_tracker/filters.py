@@ -1,6 +1,7 @@
 """The reader's filters (issue, speaker, side) and what they leave of each table.
 
-Every function returns a new frame; the shared frames are never changed.
+Each function returns the rows left, which may be the shared frame itself when nothing is
+filtered out: callers read them and never change them in place.
 """
 
 from __future__ import annotations
@@ -8,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+import numpy as np
 import pandas as pd
 
 from dialogue_tracker.catalog import Catalog
@@ -26,20 +28,23 @@ class Filters:
         return bool(self.issues or self.speakers or self.sides)
 
 
-def _any_in(values: pd.Series, wanted: Iterable[str]) -> pd.Series:
+def _any_in(values: pd.Series, wanted: Iterable[str]) -> np.ndarray:
+    """For a column of tuples: does each row hold any wanted value? (A loop over the array:
+    3x faster than `Series.map`, 2x faster than exploding the column.)"""
     wanted = set(wanted)
-    return values.map(lambda items: isinstance(items, tuple) and not wanted.isdisjoint(items))
+    rows = values.to_numpy()
+    return np.fromiter((not wanted.isdisjoint(items) for items in rows), bool, len(rows))
 
 
 def filter_quotes(quotes: pd.DataFrame, filters: Filters) -> pd.DataFrame:
-    keep = pd.Series(True, index=quotes.index)
-    if filters.issues:
-        keep &= _any_in(quotes["issues"], filters.issues)
+    """Vectorised tests first, so the loop over tuples of issues sees only what they leave."""
     if filters.speakers:
-        keep &= quotes["speaker"].isin(filters.speakers)
+        quotes = quotes[quotes["speaker"].isin(filters.speakers)]
     if filters.sides:
-        keep &= quotes["side"].isin(filters.sides)
-    return quotes[keep]
+        quotes = quotes[quotes["side"].isin(filters.sides)]
+    if filters.issues:
+        quotes = quotes[_any_in(quotes["issues"], filters.issues)]
+    return quotes
 
 
 def shown_sides(catalog: Catalog, filters: Filters) -> list[str]:
@@ -63,28 +68,25 @@ def filter_stances(stances: pd.DataFrame, catalog: Catalog, filters: Filters) ->
 
 
 def filter_steps(steps: pd.DataFrame, filters: Filters) -> pd.DataFrame:
-    keep = pd.Series(True, index=steps.index)
     if filters.issues:
-        keep &= steps["issue"].isin(filters.issues)
+        steps = steps[steps["issue"].isin(filters.issues)]
     if filters.speakers:
-        keep &= _any_in(steps["speakers"], filters.speakers)
+        steps = steps[_any_in(steps["speakers"], filters.speakers)]
     if filters.sides:
-        keep &= _any_in(steps["sides"], filters.sides)
-    return steps[keep]
+        steps = steps[_any_in(steps["sides"], filters.sides)]
+    return steps
 
 
 def filter_events(events: pd.DataFrame, filters: Filters) -> pd.DataFrame:
     """Timeline events left by the filters: meetings and context by issue only; quotes and
     next-step items also by the speakers and sides they involve."""
-    keep = pd.Series(True, index=events.index)
     if filters.issues:
-        keep &= events["issue"].isin(filters.issues)
-    own = ~events["kind"].isin(["meeting", "context"])
-    if filters.speakers:
-        keep &= ~own | _any_in(events["speakers"], filters.speakers)
-    if filters.sides:
-        keep &= ~own | _any_in(events["sides"], filters.sides)
-    return events[keep]
+        events = events[events["issue"].isin(filters.issues)]
+    for wanted, column in ((filters.speakers, "speakers"), (filters.sides, "sides")):
+        if wanted:
+            shared = events["kind"].isin(["meeting", "context"]).to_numpy()
+            events = events[shared | _any_in(events[column], wanted)]
+    return events
 
 
 def unknown_ids(requested: Iterable[str], known: Iterable[str]) -> list[str]:

@@ -198,6 +198,8 @@ def _event(kind: str, issue: str, start, end, label: str, record: str, **extra) 
         "end": end,
         "label": label,
         "record": record,
+        "speakers": (),
+        "sides": (),
         **extra,
     }
 

@@ -6,6 +6,7 @@ import streamlit as st
 
 from dialogue_tracker.catalog import SourceEntry
 from dialogue_tracker.dates import describe
+from dialogue_tracker.filters import filter_quotes
 from dialogue_tracker.ui.page import View
 from dialogue_tracker.ui.text import link, md, page_url
 
@@ -33,8 +34,8 @@ def pick_source(view: View) -> SourceEntry:
 
 def article_text(view: View, entry: SourceEntry) -> None:
     """The text, paragraph by paragraph, each shown quote highlighted and linked to its record."""
-    shown = view.quotes()
-    shown = shown[shown["source"] == entry.id]
+    quotes = view.frames.quotes
+    shown = filter_quotes(quotes[quotes["source"] == entry.id], view.filters)
     spans = sorted((entry.spans[quote_id], quote_id) for quote_id in shown["id"])
     whole = not view.filters.active or st.toggle("Show the whole text", value=False)
     if not whole:
