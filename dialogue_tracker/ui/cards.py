@@ -6,6 +6,8 @@ the characters it is.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+
 import pandas as pd
 import streamlit as st
 
@@ -25,41 +27,50 @@ STEP_STATUS = {"open": "open", "in_progress": "in progress", "done": "done", "mi
 CURATOR = "Curator's summary"
 
 
-def status_badge(status: str, prefix: str = "") -> None:
+def badge(label: str, icon: str, color: str) -> str:
+    """Markdown for a coloured badge (what st.badge draws), to sit inside a larger text."""
+    return f":{color}-badge[{icon} {label}]"
+
+
+def status_badge(status: str, prefix: str = "") -> str:
     label, icon, color = STATUS[status]
-    st.badge(f"{prefix}{label}", icon=icon, color=color)
+    return badge(f"{prefix}{label}", icon, color)
 
 
-def draft_badge(is_draft: bool) -> None:
+def draft_badge(is_draft: bool) -> str:
     """Drafts (shown only in review mode) say so on every record."""
-    if is_draft:
-        st.badge("DRAFT, to review", icon=":material/rate_review:", color="orange")
+    return badge("DRAFT, to review", ":material/rate_review:", "orange") + " " if is_draft else ""
+
+
+def small(text: str) -> str:
+    """Markdown for a caption's look (small, grey) inside a larger text."""
+    return f":small[:gray[{text}]]"
 
 
 def stance_summary(row: pd.Series) -> None:
-    """A stance's status and the curator's summary, marked as such."""
-    draft_badge(row["draft"])
-    status_badge(row["status"], prefix=f"{md(row['side_name'])}: ")
-    st.caption(f"*{CURATOR}:* {md(row['summary'])}")
+    """A stance's status and the curator's summary, marked as such: one element."""
+    badges = draft_badge(row["draft"]) + status_badge(row["status"], f"{md(row['side_name'])}: ")
+    summary = small(f"*{CURATOR}:* {md(row['summary'])}")
+    st.markdown(f"{badges}  \n{summary}")
 
 
-def quote_block(row: pd.Series, params: dict, *, show_issues: bool = True) -> None:
-    """A quote in the source's words, with who said it and through whom it was reported."""
+def quote_block(row: Mapping, params: dict, *, show_issues: bool = True) -> None:
+    """A quote in the source's words, with who said it and through whom it was reported: one
+    text in a bordered box, since a page may show dozens."""
+    via = f", via {md(row['reported_via'])}" if row["reported_via"] else ""
+    issues = f" · {md(row['issue_titles'])}" if show_issues else ""
+    permalink = link("permalink", page_url("quotes", {**params, "quote": row["id"]}))
+    credit = (
+        f"— **{md(row['speaker_name'])}** ({md(row['side_name'])}){via}{issues} · "
+        f"as the source puts it: {md(row['attribution'])} · {permalink}"
+    )
     with st.container(border=True):
-        draft_badge(row["draft"])
-        st.markdown(f"“{md(row['text'])}”")
-        via = f", via {md(row['reported_via'])}" if row["reported_via"] else ""
-        issues = f" · {md(row['issue_titles'])}" if show_issues else ""
-        permalink = link("permalink", page_url("quotes", {**params, "quote": row["id"]}))
-        st.caption(
-            f"— **{md(row['speaker_name'])}** ({md(row['side_name'])}){via}{issues} · "
-            f"as the source puts it: {md(row['attribution'])} · {permalink}"
-        )
+        st.markdown(f"{draft_badge(row['draft'])}“{md(row['text'])}”  \n{small(credit)}")
 
 
 def quote_list(quotes: pd.DataFrame, params: dict, limit: int, *, show_issues: bool = True) -> None:
     """Up to `limit` quotes, then how many more there are."""
-    for _, row in quotes.head(limit).iterrows():
+    for row in quotes.head(limit).to_dict("records"):
         quote_block(row, params, show_issues=show_issues)
     hidden = len(quotes) - limit
     if hidden > 0:
@@ -67,18 +78,19 @@ def quote_list(quotes: pd.DataFrame, params: dict, limit: int, *, show_issues: b
 
 
 def step_list(steps: pd.DataFrame, limit: int) -> None:
-    """Next steps: what, who agreed/proposed/demanded it, target and status."""
-    for _, row in steps.head(limit).iterrows():
-        with st.container(border=True):
-            draft_badge(row["draft"])
-            st.markdown(f"**{md(row['description'])}**  \n{md(row['who'])}")
-            st.caption(f"Target: {target_text(row)} · Status: {step_status(row)}")
+    """Next steps: what, who agreed/proposed/demanded it, target and status; one element each."""
+    for row in steps.head(limit).to_dict("records"):
+        status = small(f"Target: {target_text(row)} · Status: {step_status(row)}")
+        st.markdown(
+            f"{draft_badge(row['draft'])}**{md(row['description'])}**  \n"
+            f"{md(row['who'])}  \n{status}"
+        )
     hidden = len(steps) - limit
     if hidden > 0:
         st.caption(f"…and {hidden} more next step(s): the Issue and Timeline pages list them.")
 
 
-def target_text(row: pd.Series) -> str:
+def target_text(row: Mapping) -> str:
     words = f"“{md(row['target_words'])}”" if row["target_words"] else ""
     if not row["target"]:
         return words or "none given"
@@ -86,7 +98,7 @@ def target_text(row: pd.Series) -> str:
     return f"{describe(row['target'])} {words}{basis}".strip()
 
 
-def step_status(row: pd.Series) -> str:
+def step_status(row: Mapping) -> str:
     text = STEP_STATUS.get(row["status"], row["status"])
     if not row["status_log"]:
         return f"{text} (as of the source)"
@@ -98,8 +110,7 @@ def step_status(row: pd.Series) -> str:
 def source_card(entry: SourceEntry) -> None:
     record = entry.record
     with st.container(border=True):
-        draft_badge(entry.draft)
-        st.markdown(f"**{md(record.title)}**")
+        st.markdown(f"{draft_badge(entry.draft)}**{md(record.title)}**")
         outlet = (
             "unknown (the article does not name it)"
             if record.outlet == "unknown"
