@@ -33,12 +33,19 @@ def free_port() -> int:
 
 
 class LocalServer:
-    """`streamlit run APP` on a loopback port, headless, usage statistics and file watcher off,
-    its output kept in `log` for failure reports."""
+    """`streamlit run APP` on a loopback port, headless, usage statistics off, its output kept
+    in `log` for failure reports. The file watcher is off unless `watcher` names one ("auto" is
+    a user's default): then the app learns of data changes from file events, else by polling."""
 
     def __init__(
-        self, app: Path, log: Path, data: Path | None = None, env: dict | None = None
+        self,
+        app: Path,
+        log: Path,
+        data: Path | None = None,
+        env: dict | None = None,
+        watcher: str = "none",
     ) -> None:
+        self.watcher = watcher
         self.port = free_port()
         self.url = f"http://127.0.0.1:{self.port}"
         env = {**os.environ, "PYTHONUNBUFFERED": "1", **(env or {})}
@@ -61,7 +68,7 @@ class LocalServer:
             "server.port": str(self.port),
             "server.address": "127.0.0.1",
             "browser.gatherUsageStats": "false",
-            "server.fileWatcherType": "none",
+            "server.fileWatcherType": self.watcher,
         }
         return [part for name, value in options.items() for part in (f"--{name}", value)]
 

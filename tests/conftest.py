@@ -25,10 +25,11 @@ def clear_streamlit_caches() -> None:
     st.cache_resource.clear()
 
 
-def Server(data: Path = DATA) -> LocalServer:
-    """The app on the given data folder, served as a user starts it."""
+def Server(data: Path = DATA, watcher: str = "none") -> LocalServer:
+    """The app on the given data folder, served as a user starts it (file watcher: see
+    `LocalServer`)."""
     log = Path(tempfile.mkstemp(prefix="streamlit-", suffix=".log")[1])
-    return LocalServer(Path(ENTRY), log, data=data)
+    return LocalServer(Path(ENTRY), log, data=data, watcher=watcher)
 
 
 def require_browser() -> None:

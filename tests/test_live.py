@@ -6,6 +6,7 @@ import hashlib
 import time
 from pathlib import Path
 
+import pytest
 import yaml
 from browser import IDLE, main_text, open_app, settle
 from conftest import DATA, Server
@@ -37,11 +38,14 @@ def tree(folder: Path) -> dict[str, tuple[str, int]]:
     }
 
 
-def test_live_edit_shows_the_error_then_the_fix_without_restart(browser, tmp_path) -> None:
+@pytest.mark.parametrize("watcher", ["auto", "none"])
+def test_live_edit_shows_the_error_then_the_fix_without_restart(browser, tmp_path, watcher) -> None:
+    """With file events (a user's default) and without them (the app then compares the files'
+    modification times on every run)."""
     data = copy_data(tmp_path)
     seed = data / "sources" / "moscow-talks-2016-03-24.yaml"
     good = seed.read_text(encoding="utf-8")
-    server = Server(data=data)
+    server = Server(data=data, watcher=watcher)
     try:
         context = browser.new_context()
         page = open_app(context, f"{server.url}/quotes")
