@@ -2,9 +2,8 @@ import streamlit as st
 
 from dialogue_tracker.filters import filter_stances, filter_steps
 from dialogue_tracker.ui import cards
-from dialogue_tracker.ui.issue_view import issue_link
+from dialogue_tracker.ui.issue_view import positions_table
 from dialogue_tracker.ui.page import start_page
-from dialogue_tracker.ui.text import md
 
 view = start_page(
     "Where the US and Russia stand",
@@ -17,15 +16,8 @@ current = filter_stances(view.frames.current, view.catalog, view.filters)
 stances = current.set_index(["issue", "side"])
 if stances.empty:
     cards.nothing_left("stances")
-for issue in view.issues:
-    label, *cells = st.columns([2, 3, 3], vertical_alignment="top")
-    label.markdown(issue_link(view, issue))
-    for side, cell in zip(view.sides, cells, strict=False):
-        with cell:
-            if (issue, side) in stances.index:
-                cards.stance_summary(stances.loc[(issue, side)])
-            else:
-                st.caption(f"{md(view.catalog.sides[side].short_name)}: no stance recorded.")
+else:
+    st.markdown(positions_table(view, stances))
 st.caption("Status words and icons carry the meaning; colours only repeat it.")
 
 st.header("Agreed and proposed next steps", anchor=False)

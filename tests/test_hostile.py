@@ -17,6 +17,8 @@ SCRIPT = "<script>window.__pwned='script'</script>"
 LINK = "[click me](javascript:window.__pwned='link')"
 MARKDOWN = "*stars* _under_ $5 and $6 ~tilde~ :red[red] :material/home: &amp; # hash"
 QUOTES = [f"She said {IMG} twice", f"Then {SCRIPT} ran", f"See {LINK} now", MARKDOWN]
+TABLE = "cell | cell\nnext line | --- |"
+"""Would end a markdown table's cell or row if it were not escaped."""
 
 
 def hostile_data(tmp_path: Path) -> Path:
@@ -29,7 +31,7 @@ def hostile_data(tmp_path: Path) -> Path:
         )
     with (data / "issues.yaml").open("a", encoding="utf-8") as registry:
         registry.write(
-            f"  - id: hostile\n    title: {yaml_str(IMG + ' :red[title]')}\n"
+            f"  - id: hostile\n    title: {yaml_str(IMG + ' :red[title] | x')}\n"
             f"    description: {yaml_str(LINK)}\n"
         )
     text = "\n\n".join(f'Mallory said: "{quote}"' for quote in QUOTES) + "\n"
@@ -46,7 +48,7 @@ def hostile_data(tmp_path: Path) -> Path:
         f"  event_date_basis: {yaml_str(LINK)}\n  notes:\n    - id: n1\n"
         f"      text: {yaml_str(IMG + ' ' + LINK)}\nquotes:\n{quotes}"
         "stances:\n  - issue: hostile\n    side: us\n    status: concern\n"
-        f"    summary: {yaml_str(SCRIPT + ' ' + MARKDOWN)}\n    quotes: [hostile-0]\n"
+        f"    summary: {yaml_str(SCRIPT + ' ' + MARKDOWN + ' ' + TABLE)}\n    quotes: [hostile-0]\n"
         "next_steps:\n  - id: hostile-step\n    issue: hostile\n"
         f"    description: {yaml_str(IMG)}\n    demanded_by: [mallory]\n"
         f"    target: {{date: '2016-05', words: {yaml_str(SCRIPT)}}}\n",
@@ -56,7 +58,7 @@ def hostile_data(tmp_path: Path) -> Path:
 
 
 def yaml_str(value: str) -> str:
-    return '"' + value.replace("\\", "\\\\").replace('"', '\\"') + '"'
+    return '"' + value.replace("\\", "\\\\").replace('"', '\\"').replace("\n", "\\n") + '"'
 
 
 @pytest.fixture(scope="module")
@@ -91,6 +93,19 @@ def test_hostile_quotes_read_literally(hostile_server, browser) -> None:
     for shown in (IMG, SCRIPT, LINK, MARKDOWN, "*Mallory*"):
         assert shown in text
     expect(page.locator('[data-testid="stMain"]')).not_to_contain_text("window.__pwned='x'")
+    assert_nothing_injected(page)
+    context.close()
+
+
+def test_hostile_text_stays_in_its_table_cell(hostile_server, browser) -> None:
+    context = browser.new_context(viewport={"width": 1400, "height": 4000})
+    page = open_app(context, f"{hostile_server.url}/?issue=hostile")
+    rows = page.locator('[data-testid="stMain"] table tr')
+    expect(rows).to_have_count(2)  # the header and the hostile issue's row
+    cells = rows.nth(1).locator("td")
+    expect(cells).to_have_count(3)
+    expect(cells.nth(0)).to_have_text(IMG + " :red[title] | x")
+    expect(cells.nth(1)).to_contain_text(SCRIPT + " " + MARKDOWN + " " + TABLE.replace("\n", " "))
     assert_nothing_injected(page)
     context.close()
 

@@ -95,11 +95,30 @@ def test_overview_with_issue_and_speaker_shows_no_other_speaker() -> None:
     assert "**Sergey Lavrov**" not in text  # no quote attributed to him
 
 
+def positions(app: AppTest) -> dict[str, dict[str, str]]:
+    """The Overview's positions table (one markdown table): issue title → side → cell."""
+    table = next(e.value for e in app.markdown if e.value.startswith("| Issue |"))
+    header, _, *rows = [line.strip("| ").split(" | ") for line in table.splitlines()]
+    return {
+        re.sub(r"\*\*\[(.*?)\]\(.*", r"\1", cells[0]): dict(zip(header[1:], cells[1:], strict=True))
+        for cells in rows
+    }
+
+
 def test_overview_shows_not_stated_gaps_plainly() -> None:
-    app = open_page("overview", issue=["sanctions"])
-    text = page_text(app)  # st.badge is markdown: `:gray-badge[...]`
-    assert "Russia: Not stated" in text
-    assert "US: Conditional" in text
+    table = positions(open_page("overview", issue=["sanctions"]))
+    assert list(table) == ["Sanctions"]
+    assert table["Sanctions"]["Russia"].startswith(":gray-badge[:material/remove: Not stated]")
+    assert table["Sanctions"]["US"].startswith(":violet-badge[:material/rule: Conditional]")
+    assert "*Curator's summary:* Ready to roll back sanctions" in table["Sanctions"]["US"]
+
+
+def test_overview_table_has_a_row_per_issue_and_a_column_per_shown_side() -> None:
+    table = positions(open_page("overview", speaker=["lavrov"]))
+    issues = yaml.safe_load((DATA / "issues.yaml").read_text(encoding="utf-8"))["issues"]
+    assert list(table) == [issue["title"] for issue in issues]
+    assert all(list(r) == ["Russia"] for r in table.values())
+    assert "Disagreement" in table["INF Treaty"]["Russia"]
 
 
 def test_filter_that_leaves_nothing_says_so() -> None:

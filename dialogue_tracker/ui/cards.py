@@ -47,11 +47,17 @@ def small(text: str) -> str:
     return f":small[:gray[{text}]]"
 
 
-def stance_summary(row: pd.Series) -> None:
-    """A stance's status and the curator's summary, marked as such: one element."""
-    badges = draft_badge(row["draft"]) + status_badge(row["status"], f"{md(row['side_name'])}: ")
+def stance_text(row: Mapping, separator: str = "  \n", *, side: bool = True) -> str:
+    """A stance's status (with the side's name unless a table's header gives it) and the
+    curator's summary, marked as such, as markdown."""
+    prefix = f"{md(row['side_name'])}: " if side else ""
+    badges = draft_badge(row["draft"]) + status_badge(row["status"], prefix)
     summary = small(f"*{CURATOR}:* {md(row['summary'])}")
-    st.markdown(f"{badges}  \n{summary}")
+    return f"{badges}{separator}{summary}"
+
+
+def stance_summary(row: Mapping) -> None:
+    st.markdown(stance_text(row))
 
 
 def quote_block(row: Mapping, params: dict, *, show_issues: bool = True) -> None:

@@ -25,6 +25,24 @@ def issue_link(view: View, issue: str) -> str:
     return "**" + link(view.catalog.issues[issue].title, page_url("issue", params)) + "**"
 
 
+def positions_table(view: View, stances: pd.DataFrame) -> str:
+    """The issues × sides matrix of current stances as one markdown table: a page element
+    costs the browser a few milliseconds, and a grid of columns would take 60 of them."""
+    sides = view.sides
+    header = ["Issue", *(md(view.catalog.sides[side].short_name) for side in sides)]
+    rows = [header, ["---"] * len(header)]
+    for issue in view.issues:
+        cells = [issue_link(view, issue)]
+        for side in sides:
+            if (issue, side) in stances.index:
+                stance = stances.loc[(issue, side)]
+                cells.append(cards.stance_text(stance, separator=" ", side=False))
+            else:
+                cells.append(cards.small("No stance recorded."))
+        rows.append([cell.replace("  \n", " ") for cell in cells])  # a table row is one line
+    return "\n".join("| " + " | ".join(row) + " |" for row in rows)
+
+
 def pick_issue(view: View) -> str:
     """The issue to show: the first one the filter names, else the first of all; changeable."""
     options = list(view.catalog.issues)
