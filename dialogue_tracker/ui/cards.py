@@ -60,9 +60,8 @@ def stance_summary(row: Mapping) -> None:
     st.markdown(stance_text(row))
 
 
-def quote_block(row: Mapping, params: dict, *, show_issues: bool = True) -> None:
-    """A quote in the source's words, with who said it and through whom it was reported: one
-    text in a bordered box, since a page may show dozens."""
+def quote_text(row: Mapping, params: dict, *, show_issues: bool = True) -> str:
+    """A quote in the source's words, with who said it and through whom it was reported."""
     via = f", via {md(row['reported_via'])}" if row["reported_via"] else ""
     issues = f" · {md(row['issue_titles'])}" if show_issues else ""
     permalink = link("permalink", page_url("quotes", {**params, "quote": row["id"]}))
@@ -70,27 +69,38 @@ def quote_block(row: Mapping, params: dict, *, show_issues: bool = True) -> None
         f"— **{md(row['speaker_name'])}** ({md(row['side_name'])}){via}{issues} · "
         f"as the source puts it: {md(row['attribution'])} · {permalink}"
     )
+    return f"{draft_badge(row['draft'])}“{md(row['text'])}”  \n{small(credit)}"
+
+
+def quote_block(row: Mapping, params: dict) -> None:
     with st.container(border=True):
-        st.markdown(f"{draft_badge(row['draft'])}“{md(row['text'])}”  \n{small(credit)}")
+        st.markdown(quote_text(row, params))
 
 
 def quote_list(quotes: pd.DataFrame, params: dict, limit: int, *, show_issues: bool = True) -> None:
-    """Up to `limit` quotes, then how many more there are."""
-    for row in quotes.head(limit).to_dict("records"):
-        quote_block(row, params, show_issues=show_issues)
+    """Up to `limit` quotes in one box, one text (a page element costs the browser a few ms
+    to draw, and a page may show dozens of quotes), then how many more there are."""
+    rows = quotes.head(limit).to_dict("records")
+    if rows:
+        with st.container(border=True):
+            texts = [quote_text(row, params, show_issues=show_issues) for row in rows]
+            st.markdown("\n\n---\n\n".join(texts))
     hidden = len(quotes) - limit
     if hidden > 0:
         st.caption(f"…and {hidden} more quote(s): see the Quotes page, which lists them all.")
 
 
 def step_list(steps: pd.DataFrame, limit: int) -> None:
-    """Next steps: what, who agreed/proposed/demanded it, target and status; one element each."""
+    """Next steps as one list: what, who agreed/proposed/demanded it, target and status."""
+    items = []
     for row in steps.head(limit).to_dict("records"):
         status = small(f"Target: {target_text(row)} · Status: {step_status(row)}")
-        st.markdown(
-            f"{draft_badge(row['draft'])}**{md(row['description'])}**  \n"
-            f"{md(row['who'])}  \n{status}"
+        who = md(row["who"])
+        items.append(
+            f"- {draft_badge(row['draft'])}**{md(row['description'])}**  \n{who}  \n{status}"
         )
+    if items:
+        st.markdown("\n".join(items))
     hidden = len(steps) - limit
     if hidden > 0:
         st.caption(f"…and {hidden} more next step(s): the Issue and Timeline pages list them.")
