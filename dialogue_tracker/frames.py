@@ -48,15 +48,11 @@ def current_stances(stances: pd.DataFrame) -> pd.DataFrame:
 def quotes_frame(catalog: Catalog) -> pd.DataFrame:
     rows = []
     for entry, quote in catalog.quotes():
-        speaker = catalog.speakers[quote.speaker]
         span = entry.spans[quote.id]
         rows.append(
             {
                 "id": quote.id,
-                "speaker": quote.speaker,
-                "speaker_name": speaker.name,
-                "side": speaker.side,
-                "side_name": catalog.sides[speaker.side].short_name,
+                **_speaker_columns(catalog, quote.speaker),
                 "issues": quote.issues,
                 "issue_titles": ", ".join(catalog.issues[i].title for i in quote.issues),
                 "text": quote.text,
@@ -71,6 +67,22 @@ def quotes_frame(catalog: Catalog) -> pd.DataFrame:
             }
         )
     return _frame(rows, QUOTE_COLUMNS)
+
+
+NO_SPEAKER = "No speaker found"
+"""Shown for a draft's quote that the drafter could attribute to nobody (`speaker: null`)."""
+
+
+def _speaker_columns(catalog: Catalog, speaker_id: str | None) -> dict:
+    if speaker_id is None:
+        return {"speaker": None, "speaker_name": NO_SPEAKER, "side": None, "side_name": "no side"}
+    speaker = catalog.speakers[speaker_id]
+    return {
+        "speaker": speaker_id,
+        "speaker_name": speaker.name,
+        "side": speaker.side,
+        "side_name": catalog.sides[speaker.side].short_name,
+    }
 
 
 def stances_frame(catalog: Catalog) -> pd.DataFrame:
@@ -99,7 +111,7 @@ def steps_frame(catalog: Catalog) -> pd.DataFrame:
 
 
 def _step_row(catalog: Catalog, entry: SourceEntry, step: NextStep) -> dict:
-    quoted = {quote.speaker for quote in entry.quotes if quote.id in step.quotes}
+    quoted = {quote.speaker for quote in entry.quotes if quote.id in step.quotes} - {None}
     speakers = {*step.proposed_by, *step.demanded_by, *quoted}
     start, end = date_range(step.target.date) if step.target.date else (None, None)
     return {
@@ -168,11 +180,11 @@ def _source_events(catalog: Catalog, entry: SourceEntry) -> list[dict]:
         _event("meeting", i, start, end, entry.record.event, entry.id, **source) for i in issues
     ]
     for quote in entry.quotes:
-        speaker = catalog.speakers[quote.speaker]
+        who = _speaker_columns(catalog, quote.speaker)
+        involved = {"speakers": (quote.speaker,), "sides": (who["side"],)} if quote.speaker else {}
         for issue in quote.issues:
-            label = f"{speaker.name}: “{quote.text}”"
-            rows.append(_event("quote", issue, start, end, label, quote.id, **source))
-            rows[-1].update(speakers=(quote.speaker,), sides=(speaker.side,))
+            label = f"{who['speaker_name']}: “{quote.text}”"
+            rows.append(_event("quote", issue, start, end, label, quote.id, **source, **involved))
     for step in entry.next_steps:
         if step.target.date:
             target_start, target_end = date_range(step.target.date)

@@ -135,7 +135,8 @@ def draft_files(data_dir: Path) -> list[Path]:
 
 
 def _draft_fields_in_sources(sources: list[Parsed]) -> list[Problem]:
-    """Published sources carry no speaker stubs and no record still marked for review."""
+    """Published sources carry no speaker stubs, no record still marked for review and no quote
+    without its speaker."""
     problems = []
     for parsed in sources:
         if parsed.record.speakers:
@@ -146,7 +147,19 @@ def _draft_fields_in_sources(sources: list[Parsed]) -> list[Problem]:
                 if item.review:
                     message = "review: true marks a draft's record; check it, then remove the flag"
                     problems.append(parsed.problem((key, index, "review"), message))
+        for index, quote in enumerate(parsed.record.quotes):
+            for field, wanted in UNATTRIBUTED.items():
+                if getattr(quote, field) is None:
+                    message = f"null marks a draft's quote with no speaker found; {wanted}"
+                    problems.append(parsed.problem(("quotes", index, field), message))
     return problems
+
+
+UNATTRIBUTED = {
+    "speaker": "give the id of the speaker the source attributes the words to",
+    "attribution": "give the source's words that attribute the quote, e.g. 'he added'",
+}
+"""A published quote's fields that only a draft may leave null, and what to write instead."""
 
 
 def _stubs(registries: dict[str, Parsed], drafts: list[Parsed], problems: list) -> list[Speaker]:

@@ -183,9 +183,14 @@ class Quote(Record):
     """Words a source puts in quotation marks, exactly as they stand in the source's text."""
 
     id: Id = Field(description="The quote's id, used in permalinks.")
-    speaker: Id = Field(description="Id of the speaker the source attributes the words to.")
-    attribution: Text = Field(
-        description="The source's own words that attribute the quote, e.g. 'he added'."
+    speaker: Id | None = Field(
+        description="Id of the speaker the source attributes the words to. Null only in a draft, "
+        "for words the drafter could attribute to nobody: a curator names the speaker or drops "
+        "the quote."
+    )
+    attribution: Text | None = Field(
+        description="The source's own words that attribute the quote, e.g. 'he added'. Null only "
+        "in a draft, with a null speaker."
     )
     attribution_note: Text | None = Field(
         default=None,

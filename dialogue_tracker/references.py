@@ -91,9 +91,10 @@ class _Checks:
             )
         for index, quote in enumerate(record.quotes):
             self.unique_id(parsed, ("quotes", index, "id"), "quotes", quote.id)
-            self.refer(
-                parsed, ("quotes", index, "speaker"), quote.speaker, known["speaker"], "speaker"
-            )
+            if quote.speaker is not None:  # null: a draft's quote with no speaker found
+                self.refer(
+                    parsed, ("quotes", index, "speaker"), quote.speaker, known["speaker"], "speaker"
+                )
             self.refer_all(
                 parsed, ("quotes", index, "issues"), quote.issues, known["issue"], "issue"
             )

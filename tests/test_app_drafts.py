@@ -47,3 +47,43 @@ def test_review_mode_shows_drafts_marked_as_such(data_with_draft, monkeypatch) -
     assert DRAFTED in set(app.dataframe[0].value["text"])
     assert [w for w in app.warning if "Review mode" in w.value]
     assert any("DRAFT, to review" in element.value for element in app.markdown)
+
+
+NO_SPEAKER = Path(__file__).parent / "articles" / "no-speaker.txt"
+
+
+@pytest.fixture
+def data_with_unattributed(tmp_path, monkeypatch) -> Path:
+    data = copy_data(tmp_path)
+    made = run_cli("draft", NO_SPEAKER, "--source-id", "no-speaker", "--date", "2016-05-20",
+                   "--data", data)  # fmt: skip
+    assert made.returncode == 0, made.stderr
+    monkeypatch.setenv(DATA_ENV, str(data))
+    monkeypatch.setenv(DRAFTS_ENV, "1")
+    return data
+
+
+@pytest.mark.parametrize("page", ["overview", "issue", "timeline", "quotes", "speakers", "source"])
+def test_quotes_with_no_speaker_show_as_such_on_every_page(data_with_unattributed, page) -> None:
+    app = AppTest.from_file(ENTRY, default_timeout=60)
+    app.query_params["issue"] = ["sanctions"]
+    app.run()
+    app.switch_page(f"pages/{page}.py").run()
+    assert not app.exception, [e.message for e in app.exception]
+
+
+def test_a_quote_with_no_speaker_says_so_and_no_filter_gives_it_one(
+    data_with_unattributed,
+) -> None:
+    app = AppTest.from_file(ENTRY, default_timeout=60)
+    app.query_params["q"] = ["We are ready"]
+    app.run()
+    app.switch_page("pages/quotes.py").run()
+    table = app.dataframe[0].value
+    assert list(table["speaker_name"]) == ["No speaker found"]
+    card = next(e.value for e in app.markdown if "We are ready" in e.value)
+    assert "**No speaker found** (no side)" in card and "as the source puts it" not in card
+    for key, value in (("speaker", "kerry"), ("side", "us"), ("side", "russia")):
+        app.multiselect(key=key).set_value([value]).run()
+        assert not app.dataframe or "We are ready," not in set(app.dataframe[0].value["text"])
+        app.multiselect(key=key).set_value([]).run()

@@ -53,7 +53,7 @@ def test_each_attribution_pattern(words: str, speaker: str, attribution: str) ->
 def test_said_patterns_find_every_quote_and_nothing_else() -> None:
     draft = draft_of("said-patterns")
     assert len(draft.quotes) == len(SAID_PATTERNS)
-    assert draft.unattributed == [] and draft.stubs == []
+    assert draft.unattributed() == [] and draft.stubs == []
 
 
 def test_a_pronoun_or_name_is_surer_than_a_role_and_via_is_recorded() -> None:
@@ -103,10 +103,15 @@ def test_a_quote_over_paragraphs_and_a_quote_without_cue_borrow_a_neighbour() ->
     assert alone.speaker == "kerry" and alone.confidence < 0.7 and alone.review
 
 
-def test_passages_with_nobody_to_attribute_them_to_are_left_out_and_listed() -> None:
+def test_passages_with_nobody_to_attribute_them_to_are_kept_with_no_speaker() -> None:
     draft = draft_of("no-speaker")
-    assert draft.quotes == []
-    assert [u.text for u in draft.unattributed] == ["constructive", "We are ready,"]
+    assert [q.text for q in draft.unattributed()] == ["constructive", "We are ready,"]
+    assert draft.quotes == draft.unattributed()
+    for quote in draft.quotes:
+        assert (quote.speaker, quote.attribution, quote.confidence) == (None, None, 0.0)
+        assert quote.review and quote.reason.startswith("Speaker: none found")
+    assert [q.id for q in draft.quotes] == ["unattributed-constructive", "unattributed-ready"]
+    assert draft.low_confidence() == []  # listed apart, as quotes with no speaker
 
 
 def test_unbalanced_marks_spoil_only_their_own_paragraph() -> None:
@@ -125,7 +130,7 @@ def test_unbalanced_marks_spoil_only_their_own_paragraph() -> None:
 
 def test_an_article_without_quotes_drafts_no_quotes() -> None:
     draft = draft_of("no-quotes")
-    assert draft.quotes == [] and draft.unattributed == [] and draft.warnings == []
+    assert draft.quotes == [] and draft.warnings == []
     assert [r.kind for r in draft.removed] == [
         "navigation", "advertisement", "share or print label", "share or print label"
     ]  # fmt: skip

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import shutil
 from pathlib import Path
 
@@ -98,6 +99,32 @@ def test_published_sources_carry_no_review_flags_and_no_stubs(tmp_path: Path) ->
     assert "quotes[0].review: review: true marks a draft's record" in result.stdout
 
 
+def test_quotes_with_no_speaker_reach_the_export_as_null_and_only_from_drafts(tmp_path) -> None:
+    data = registries_only(tmp_path)
+    draft(data, "no-speaker")
+    exported = json.loads(run_cli("export", "--data", data, "--include-drafts").stdout)
+    ready = next(q for q in exported["quotes"] if q["text"] == "We are ready,")
+    assert (ready["speaker"], ready["side"], ready["attribution"]) == (None, None, None)
+    assert (ready["draft"], ready["review"], ready["confidence"]) == (True, True, 0.0)
+    assert ready["reason"].startswith("Speaker: none found")
+    csv = run_cli("export", "--data", data, "--include-drafts", "--format", "csv").stdout
+    assert "unattributed-ready" in csv
+
+    published = data / "sources" / "no-speaker.yaml"
+    (data / "drafts" / "no-speaker.yaml").replace(published)
+    (data / "drafts" / "no-speaker.txt").replace(data / "sources" / "no-speaker.txt")
+    text = published.read_text(encoding="utf-8").replace("  review: true\n", "")
+    published.write_text(text, encoding="utf-8")
+    result = run_cli("validate", "--data", data)
+    assert result.returncode == 1
+    lines = result.stdout.splitlines()
+    assert (
+        "quotes[1].speaker: null marks a draft's quote with no speaker found; give the id of "
+        "the speaker the source attributes the words to" in "\n".join(lines)
+    )
+    assert sum("attribution: null marks a draft's quote" in line for line in lines) == 2
+
+
 def test_drafts_leave_the_published_version_alone(tmp_path: Path) -> None:
     data = tmp_path / "data"
     shutil.copytree(DATA, data)
@@ -109,13 +136,12 @@ def test_drafts_leave_the_published_version_alone(tmp_path: Path) -> None:
     assert load_catalog(data).version == before
 
 
-def test_the_report_names_doubtful_items_and_left_out_passages(tmp_path: Path) -> None:
+def test_the_report_names_doubtful_items_and_quotes_with_no_speaker(tmp_path: Path) -> None:
     data = registries_only(tmp_path)
     report = draft(data, "no-speaker").stdout
-    assert "0 quote(s)." in report
-    assert "2 quoted passage(s) left out" in report and "'We are ready,'" in report
-    written = (data / "drafts" / "no-speaker.yaml").read_text(encoding="utf-8")
-    assert "#   paragraph 2: 'We are ready,'" in written
+    assert "2 quote(s): no speaker 2." in report
+    assert "2 quote(s) with no speaker found (speaker: null, to review):" in report
+    assert "  unattributed-ready, paragraph 2: 'We are ready,'" in report
     report = draft(data, "multi-paragraph").stdout
     assert "1 attribution(s) below 0.7 confidence" in report
     assert "kerry-humanitarian-access-must → kerry (0.44)" in report

@@ -26,6 +26,10 @@ STOPWORDS = {
 }  # fmt: skip
 
 
+NOBODY = Attribution(None, 0.0, None, "none found: no one is named near it or before it")
+"""A passage's attribution when no cue points to anyone: kept as a quote with `speaker: null`."""
+
+
 @dataclass(frozen=True)
 class Options:
     """What the command line says about the source."""
@@ -40,25 +44,20 @@ class Options:
 
 @dataclass(frozen=True)
 class DraftQuote:
+    """A quoted passage; `speaker` and `attribution` are None where nobody could be found."""
+
     id: str
-    speaker: str
+    speaker: str | None
     text: str
     start: int
     paragraph: int
-    attribution: str
+    attribution: str | None
     confidence: float
     reason: str
     issues: tuple[str, ...]
     review: bool
     via: str | None = None
     translated: bool | None = None
-
-
-@dataclass(frozen=True)
-class Unattributed:
-    paragraph: int
-    text: str
-    why: str
 
 
 @dataclass
@@ -74,11 +73,15 @@ class Draft:
     stubs: list[Person] = field(default_factory=list)
     stances: list[dict] = field(default_factory=list)
     next_steps: list[dict] = field(default_factory=list)
-    unattributed: list[Unattributed] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
 
+    def unattributed(self) -> list[DraftQuote]:
+        """Quoted passages with nobody to attribute them to (`speaker: null`)."""
+        return [quote for quote in self.quotes if quote.speaker is None]
+
     def low_confidence(self) -> list[DraftQuote]:
-        return [quote for quote in self.quotes if quote.confidence < LOW_CONFIDENCE]
+        """Attributed quotes whose speaker is in doubt."""
+        return [q for q in self.quotes if q.speaker and q.confidence < LOW_CONFIDENCE]
 
 
 def make_draft(
@@ -116,14 +119,7 @@ def make_draft(
     taken = set(taken_ids)
     builder = _QuoteBuilder(text, book, tagger, taken, {b.index: b for b in every_block})
     for index, (passage, result) in enumerate(zip(passages, results, strict=True)):
-        if result is None or result.speaker is None:
-            why = "no speaker named near it, and no one named before it"
-            draft.unattributed.append(
-                Unattributed(paragraph_at(passage.start), text[passage.start : passage.end], why)
-            )
-            continue
-        sentence = attributor.sentence_of(index)
-        builder.from_passage(passage, result, sentence)
+        builder.from_passage(passage, result or NOBODY, attributor.sentence_of(index))
     voices = Voices(book)
     for turn in turns:
         voice = voices.of(turn.label, paragraph_at(turn.start))
@@ -170,7 +166,7 @@ class _QuoteBuilder:
             passage.start,
             words,
             result.speaker,
-            result.words or "",
+            result.words,
             result.confidence,
             f"Speaker: {result.reason}. Issues: {tags.basis}.{marks}",
             tags,
@@ -193,11 +189,11 @@ class _QuoteBuilder:
             translated=translated,
         )
 
-    def _tags(self, layers: list[tuple[str, str]], speaker: str) -> Tags:
+    def _tags(self, layers: list[tuple[str, str]], speaker: str | None) -> Tags:
         tags = self.tagger.tags(layers)
         if tags is not None:
             return tags
-        earlier = [quote for quote in self.quotes if quote.speaker == speaker]
+        earlier = [quote for quote in self.quotes if speaker and quote.speaker == speaker]
         if earlier:
             return Tags(
                 earlier[-1].issues, "none of its own; those of the speaker's quote before", True
@@ -207,11 +203,11 @@ class _QuoteBuilder:
         return Tags((self.tagger.order[0],), "no keyword in the whole text; a placeholder", True)
 
     def _add(self, start, words, speaker, attribution, confidence, reason, tags, marks, **extra):
-        person = self.book.persons[speaker]
-        review = confidence < LOW_CONFIDENCE or person.stub or tags.review or marks
+        stub = speaker is not None and self.book.persons[speaker].stub
+        review = confidence < LOW_CONFIDENCE or stub or tags.review or marks
         self.quotes.append(
             DraftQuote(
-                _quote_id(speaker, words, self.taken),
+                _quote_id(speaker or "unattributed", words, self.taken),
                 speaker,
                 words,
                 start,

@@ -16,7 +16,7 @@ def report(draft: Draft, yaml_path: Path, text_path: Path) -> str:
         lines += [f"  {removed}" for removed in draft.removed]
     else:
         lines.append("Removed no page furniture.")
-    speakers = Counter(quote.speaker for quote in draft.quotes)
+    speakers = Counter(quote.speaker or "no speaker" for quote in draft.quotes)
     by_speaker = ", ".join(f"{speaker} {n}" for speaker, n in speakers.most_common())
     lines.append(f"{len(draft.quotes)} quote(s)" + (f": {by_speaker}." if by_speaker else "."))
     issues = Counter(issue for quote in draft.quotes for issue in quote.issues)
@@ -25,9 +25,10 @@ def report(draft: Draft, yaml_path: Path, text_path: Path) -> str:
     if draft.stubs:
         lines.append(f"{len(draft.stubs)} new speaker stub(s) to review:")
         lines += [f"  {p.id}: {p.name}, {p.role} (side {p.side})" for p in draft.stubs]
-    if draft.unattributed:
-        lines.append(f"{len(draft.unattributed)} quoted passage(s) left out, no speaker found:")
-        lines += [f"  paragraph {u.paragraph}: {_short(u.text)!r}" for u in draft.unattributed]
+    nobody = draft.unattributed()
+    if nobody:
+        lines.append(f"{len(nobody)} quote(s) with no speaker found (speaker: null, to review):")
+        lines += [f"  {q.id}, paragraph {q.paragraph}: {_short(q.text)!r}" for q in nobody]
     lines.append(
         f"{len(draft.stances)} stance candidate(s), {len(draft.next_steps)} next-step "
         "candidate(s), all marked review: true."

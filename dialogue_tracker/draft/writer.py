@@ -19,7 +19,8 @@ from dialogue_tracker.model import SourceFile
 DRAFTS = "drafts"
 HEADER = """# yaml-language-server: $schema=../schema.json
 # DRAFT written by `python -m dialogue_tracker draft` from {article}. Every record is a machine
-# proposal: check each against the text, above all those with `review: true`, then move this
+# proposal: check each against the text, above all those with `review: true` (a quote with
+# `speaker: null` has nobody to attribute it to: name the speaker or drop it), then move this
 # file and its .txt to sources/ and remove the draft-only fields (review, stubs).
 """
 
@@ -114,11 +115,20 @@ def document(draft: Draft) -> dict:
     )
 
 
+NULL_KEPT = {"speaker", "attribution"}
+"""Fields written even when null: a quote's, where nobody was found (the model requires them)."""
+
+
 def _plain(value):
-    """Without empty values: None, empty lists and empty mappings are the model's defaults."""
+    """Without empty values: None, empty lists and empty mappings are the model's defaults
+    (except the fields of `NULL_KEPT`)."""
     if isinstance(value, dict):
         kept = {key: _plain(item) for key, item in value.items()}
-        return {key: item for key, item in kept.items() if item not in (None, [], {})}
+        return {
+            key: item
+            for key, item in kept.items()
+            if item not in (None, [], {}) or (item is None and key in NULL_KEPT)
+        }
     if isinstance(value, list):
         return [_plain(item) for item in value]
     return value
@@ -138,7 +148,7 @@ def _styled(value, key: str = ""):
 
 
 def yaml_text(draft: Draft, data: dict) -> str:
-    """The YAML file: header comments, the records, and what was left out, as comments."""
+    """The YAML file: header comments, the records, and the quote marks to check, as comments."""
     SourceFile.model_validate(data)
     body = yaml.dump(
         _styled(data),
@@ -149,9 +159,6 @@ def yaml_text(draft: Draft, data: dict) -> str:
         width=4096,
     )
     notes = []
-    if draft.unattributed:
-        notes.append("# Quoted passages left out: no speaker was found for them.")
-        notes += [f"#   paragraph {u.paragraph}: {u.text!r}" for u in draft.unattributed]
     if draft.warnings:
         notes.append("# Quote marks to check:")
         notes += [f"#   {warning}" for warning in draft.warnings]

@@ -65,9 +65,10 @@ def quote_text(row: Mapping, params: dict, *, show_issues: bool = True) -> str:
     via = f", via {md(row['reported_via'])}" if row["reported_via"] else ""
     issues = f" · {md(row['issue_titles'])}" if show_issues else ""
     permalink = link("permalink", page_url("quotes", {**params, "quote": row["id"]}))
+    words = f"as the source puts it: {md(row['attribution'])} · " if row["attribution"] else ""
     credit = (
         f"— **{md(row['speaker_name'])}** ({md(row['side_name'])}){via}{issues} · "
-        f"as the source puts it: {md(row['attribution'])} · {permalink}"
+        f"{words}{permalink}"
     )
     return f"{draft_badge(row['draft'])}“{md(row['text'])}”  \n{small(credit)}"
 
