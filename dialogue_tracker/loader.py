@@ -134,6 +134,13 @@ def draft_files(data_dir: Path) -> list[Path]:
     return sorted((data_dir / DRAFTS).glob("*.yaml"))
 
 
+UNATTRIBUTED = {
+    "speaker": "give the id of the speaker the source attributes the words to",
+    "attribution": "give the source's words that attribute the quote, e.g. 'he added'",
+}
+"""A published quote's fields that only a draft may leave null, and what to write instead."""
+
+
 def _draft_fields_in_sources(sources: list[Parsed]) -> list[Problem]:
     """Published sources carry no speaker stubs, no record still marked for review and no quote
     without its speaker."""
@@ -153,13 +160,6 @@ def _draft_fields_in_sources(sources: list[Parsed]) -> list[Problem]:
                     message = f"null marks a draft's quote with no speaker found; {wanted}"
                     problems.append(parsed.problem(("quotes", index, field), message))
     return problems
-
-
-UNATTRIBUTED = {
-    "speaker": "give the id of the speaker the source attributes the words to",
-    "attribution": "give the source's words that attribute the quote, e.g. 'he added'",
-}
-"""A published quote's fields that only a draft may leave null, and what to write instead."""
 
 
 def _stubs(registries: dict[str, Parsed], drafts: list[Parsed], problems: list) -> list[Speaker]:

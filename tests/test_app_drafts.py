@@ -15,14 +15,19 @@ ARTICLE = Path(__file__).parent / "articles" / "said-patterns.txt"
 DRAFTED = "We discussed the cessation of hostilities in Syria,"
 
 
-@pytest.fixture
-def data_with_draft(tmp_path, monkeypatch) -> Path:
+def drafted(tmp_path, monkeypatch, article: Path, source_id: str) -> Path:
+    """A copy of the data with `article` drafted into it, and the app pointed at it."""
     data = copy_data(tmp_path)
-    made = run_cli("draft", ARTICLE, "--source-id", "geneva-draft", "--date", "2016-05-20",
+    made = run_cli("draft", article, "--source-id", source_id, "--date", "2016-05-20",
                    "--data", data)  # fmt: skip
     assert made.returncode == 0, made.stderr
     monkeypatch.setenv(DATA_ENV, str(data))
     return data
+
+
+@pytest.fixture
+def data_with_draft(tmp_path, monkeypatch) -> Path:
+    return drafted(tmp_path, monkeypatch, ARTICLE, "geneva-draft")
 
 
 def quotes_page(app_env: dict[str, str], monkeypatch) -> AppTest:
@@ -54,13 +59,8 @@ NO_SPEAKER = Path(__file__).parent / "articles" / "no-speaker.txt"
 
 @pytest.fixture
 def data_with_unattributed(tmp_path, monkeypatch) -> Path:
-    data = copy_data(tmp_path)
-    made = run_cli("draft", NO_SPEAKER, "--source-id", "no-speaker", "--date", "2016-05-20",
-                   "--data", data)  # fmt: skip
-    assert made.returncode == 0, made.stderr
-    monkeypatch.setenv(DATA_ENV, str(data))
     monkeypatch.setenv(DRAFTS_ENV, "1")
-    return data
+    return drafted(tmp_path, monkeypatch, NO_SPEAKER, "no-speaker")
 
 
 @pytest.mark.parametrize("page", ["overview", "issue", "timeline", "quotes", "speakers", "source"])

@@ -18,7 +18,14 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import streamlit as st
-from watchdog.events import FileSystemEvent, FileSystemEventHandler
+from watchdog.events import (
+    EVENT_TYPE_CREATED,
+    EVENT_TYPE_DELETED,
+    EVENT_TYPE_MODIFIED,
+    EVENT_TYPE_MOVED,
+    FileSystemEvent,
+    FileSystemEventHandler,
+)
 from watchdog.observers import Observer
 
 from dialogue_tracker.catalog import Catalog
@@ -49,7 +56,9 @@ class FolderWatch(FileSystemEventHandler):
     """Counts the changes under a folder (created, deleted, modified or moved files), as the
     operating system reports them; opening and reading a file is not a change."""
 
-    CHANGES = frozenset({"created", "deleted", "modified", "moved"})
+    CHANGES = frozenset(
+        {EVENT_TYPE_CREATED, EVENT_TYPE_DELETED, EVENT_TYPE_MODIFIED, EVENT_TYPE_MOVED}
+    )
 
     def __init__(self, folder: Path) -> None:
         self.changes = 0
