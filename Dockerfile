@@ -1,5 +1,6 @@
 # Dialogue Tracker as a container: `docker build -t dialogue-tracker .`
 # then `docker run -p 8501:8501 dialogue-tracker`. The data ships inside the image.
+# tests/test_hosting.py performs these steps on a clean clone, so keep each RUN a plain shell line.
 FROM python:3.11-slim
 
 ENV PYTHONDONTWRITEBYTECODE=1 \
@@ -10,10 +11,14 @@ ENV PYTHONDONTWRITEBYTECODE=1 \
 RUN useradd --create-home --uid 1000 app
 WORKDIR /app
 
-# Dependencies first, so that a data or code change does not reinstall them.
-COPY pyproject.toml README.md ./
+# Dependencies first, pinned and hashed by uv.lock, so a data or code change does not reinstall them.
+COPY pyproject.toml uv.lock ./
+RUN pip install uv && uv export --frozen --no-emit-project --output-file requirements.txt && pip install --require-hashes --requirement requirements.txt && pip uninstall --yes uv
+
+# The package itself, not editable: the image runs what was built.
+COPY README.md ./
 COPY dialogue_tracker ./dialogue_tracker
-RUN pip install .
+RUN pip install --no-deps .
 
 COPY --chown=app:app . .
 USER app

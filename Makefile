@@ -1,5 +1,5 @@
-# One command to run the app, one to run every check. Each sets up .venv on first use and
-# reinstalls only when pyproject.toml changes.
+# One command to run the app, one to run every check. Each sets up .venv on first use, with the
+# versions pinned in uv.lock, and reinstalls only when pyproject.toml or uv.lock changes.
 PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
@@ -26,8 +26,8 @@ validate: $(STAMP)
 bench: $(STAMP)
 	$(BIN)/python benchmarks/run.py
 
-$(STAMP): pyproject.toml
+$(STAMP): pyproject.toml uv.lock
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
-	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet -e '.[test]'
+	$(BIN)/python -m pip install --quiet --upgrade pip uv
+	VIRTUAL_ENV= $(BIN)/uv sync --quiet --frozen --inexact --extra test --python $(BIN)/python
 	touch $(STAMP)

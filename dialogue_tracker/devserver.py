@@ -35,7 +35,9 @@ def free_port() -> int:
 class LocalServer:
     """`streamlit run APP` on a loopback port, headless, usage statistics off, its output kept
     in `log` for failure reports. The file watcher is off unless `watcher` names one ("auto" is
-    a user's default): then the app learns of data changes from file events, else by polling."""
+    a user's default): then the app learns of data changes from file events, else by polling.
+    A deployment check runs another environment's `streamlit` from another folder, as another
+    `user`, with that deployment's own `options` (port and address are always this server's)."""
 
     def __init__(
         self,
@@ -44,8 +46,14 @@ class LocalServer:
         data: Path | None = None,
         env: dict | None = None,
         watcher: str = "none",
+        *,
+        streamlit: Path = STREAMLIT,
+        cwd: Path = PROJECT,
+        user: int | None = None,
+        options: dict[str, str] | None = None,
     ) -> None:
         self.watcher = watcher
+        self.extra_options = options or {}
         self.port = free_port()
         self.url = f"http://127.0.0.1:{self.port}"
         env = {**os.environ, "PYTHONUNBUFFERED": "1", **(env or {})}
@@ -54,9 +62,11 @@ class LocalServer:
         self.log = log
         self.log_file = log.open("w")
         self.process = subprocess.Popen(
-            [str(STREAMLIT), "run", str(app), *self.options()],
-            cwd=PROJECT,
+            [str(streamlit), "run", str(app), *self.options()],
+            cwd=cwd,
             env=env,
+            user=user,
+            group=user,
             stdout=self.log_file,
             stderr=subprocess.STDOUT,
         )
@@ -64,6 +74,7 @@ class LocalServer:
 
     def options(self) -> list[str]:
         options = {
+            **self.extra_options,
             "server.headless": "true",
             "server.port": str(self.port),
             "server.address": "127.0.0.1",
