@@ -10,11 +10,12 @@ import os
 import shlex
 import shutil
 import subprocess
-import sys
 from dataclasses import dataclass, field
 from pathlib import Path
 
 NOBODY = 65534  # plays the image's non-root user: this machine gets no new accounts
+# The base image's Python: the system's, which every user can run (a Python under /root is not).
+SYSTEM_PYTHON = Path("/usr/bin/python3")
 
 
 def clean_clone(project: Path, dest: Path) -> Path:
@@ -101,7 +102,7 @@ class Image:
 
     def base(self, image: str) -> None:
         assert image.startswith("python:3."), image
-        subprocess.run([sys.executable, "-m", "venv", str(self.python)], check=True)
+        subprocess.run([SYSTEM_PYTHON, "-m", "venv", str(self.python)], check=True)
         path = f"{self.python / 'bin'}{os.pathsep}{os.environ['PATH']}"
         self.env = {**os.environ, "PATH": path, "HOME": str(self.root / "home")}
         self.env.pop("VIRTUAL_ENV", None)
