@@ -19,10 +19,16 @@ SYSTEM_PYTHON = Path("/usr/bin/python3")
 
 
 def clean_clone(project: Path, dest: Path) -> Path:
-    """What a host checks out: the committed tree, nothing else of this working copy."""
-    subprocess.run(
-        ["git", "clone", "--quiet", "--no-hardlinks", str(project), str(dest)], check=True
-    )
+    """What a host checks out: the files git tracks, as they stand in this working copy (so an
+    edit is tested before it is committed), and nothing untracked (so a file the app needs but
+    git does not hold fails here, as it would there)."""
+    listed = subprocess.run(
+        ["git", "ls-files", "-z"], cwd=project, capture_output=True, check=True
+    ).stdout.decode()
+    for relative in filter(None, listed.split("\0")):
+        if (project / relative).is_file():
+            (dest / relative).parent.mkdir(parents=True, exist_ok=True)
+            shutil.copy2(project / relative, dest / relative)
     return dest
 
 
