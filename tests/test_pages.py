@@ -10,6 +10,8 @@ import yaml
 from conftest import DATA, ENTRY
 from streamlit.testing.v1 import AppTest
 
+from dialogue_tracker.ui.text import md
+
 PAGES = ["overview", "issue", "timeline", "quotes", "speakers", "source"]
 
 
@@ -190,10 +192,13 @@ def test_timeline_lists_undated_steps_beside_the_chart() -> None:
 
 def test_source_page_highlights_each_quote_in_place() -> None:
     app = open_page("source")
-    text = page_text(app)
+    paragraphs = [element.value for element in app.markdown]
     for quote in seed()["quotes"]:
-        assert quote["text"] in text
-    assert "Resolution 2254" in text
+        marked = f"**:blue-background[{md(quote['text'])}]**"
+        (paragraph,) = [text for text in paragraphs if marked in text]
+        after = paragraph.split(marked, 1)[1].split(":blue-background[")[0]
+        assert f"quote={quote['id']}" in after, "the highlight links to its own record"
+    assert "Resolution 2254" in page_text(app)
 
 
 def test_permalink_param_selects_a_quote_with_citation() -> None:

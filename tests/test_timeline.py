@@ -2,13 +2,21 @@
 
 from __future__ import annotations
 
+import pandas as pd
 import pytest
 from conftest import DATA
 
 from dialogue_tracker.filters import Filters, filter_events
 from dialogue_tracker.frames import build_frames
 from dialogue_tracker.loader import load_catalog
-from dialogue_tracker.timeline import condense, in_period, latest_period, timeline_figure, wrap
+from dialogue_tracker.timeline import (
+    condense,
+    in_period,
+    latest_period,
+    timeline_figure,
+    with_hover,
+    wrap,
+)
 
 
 @pytest.fixture(scope="module")
@@ -24,7 +32,10 @@ def test_wrap_keeps_every_word_within_the_width() -> None:
 
 
 def test_hover_text_is_escaped(events) -> None:
-    assert all("<script" not in text for text in events["hover"])
+    hostile = events.assign(label="<b>Bold</b> & <script>alert(1)</script> " + events["label"])
+    texts = with_hover(hostile)["hover"]
+    assert all("&lt;script&gt;alert(1)&lt;/script&gt;" in text for text in texts)
+    assert not any("<script" in text or "<b>Bold" in text for text in texts)
     quote = events[events["record"] == "kerry-assad"].iloc[0]
     assert "it’s going to choose" in quote["hover"]
     assert quote["hover"].count("<br>") >= 2
@@ -56,9 +67,13 @@ def test_filtered_events_keep_context_but_only_the_speakers_items(events) -> Non
     assert "draft-constitution" not in set(shown["record"])  # Kerry's step
 
 
-def test_latest_period_holds_at_most_the_limit(events) -> None:
-    first, last = latest_period(events, limit=10)
-    assert last == events["start"].dt.year.max()
-    shown = in_period(events, (first, last))
-    assert len(shown) <= 10 or first == last
-    assert in_period(events, latest_period(events)).equals(events)
+def test_latest_period_holds_at_most_the_limit() -> None:
+    years = [2010] * 2 + [2012] * 4 + [2013] * 3 + [2015] * 3 + [2016] * 2  # 14 items
+    starts = pd.to_datetime([f"{year}-06-01" for year in years])
+    spread = pd.DataFrame({"start": starts, "end": starts})
+    expected = {2: 2016, 5: 2015, 7: 2015, 8: 2013, 11: 2013, 12: 2012, 14: 2010}
+    for limit, first in expected.items():
+        period = latest_period(spread, limit=limit)
+        assert period == (first, 2016), limit
+        assert len(in_period(spread, period)) <= limit
+    assert latest_period(spread, limit=1) == (2016, 2016)  # one year, even past the limit
