@@ -9,7 +9,11 @@ from dataclasses import dataclass, field
 # the root when a sub-page is opened directly (streamlit/streamlit#7074, open upstream). These
 # two 404s are the only console errors tolerated.
 KNOWN_PROBE = re.compile(r"/[a-z]+/_stcore/(health|host-config)$")
-IDLE = '[data-testid="stApp"][data-test-script-state="notRunning"]'
+IDLE = (
+    '[data-testid="stApp"][data-test-connection-state="CONNECTED"]'
+    '[data-test-script-state="notRunning"]'
+)
+NOTHING_STALE = "() => !document.querySelector('[data-stale=\"true\"]')"
 
 
 @dataclass
@@ -44,10 +48,21 @@ def open_app(context, url: str, console: Console | None = None):
 
 
 def settle(page, timeout: float = 30_000) -> None:
-    """Wait until the app's script run has finished and the page stopped changing."""
+    """Wait until the app is connected, its script run (and any rerun it asked for) has
+    finished, and no element on the page is left over from an earlier run."""
     page.wait_for_selector(IDLE, timeout=timeout)
-    page.wait_for_timeout(400)
-    page.wait_for_selector(IDLE, timeout=timeout)
+    page.wait_for_function(NOTHING_STALE, timeout=timeout)
+
+
+def reload_until(page, text: str, tries: int = 50) -> None:
+    """Reload until the main area shows `text`: a data file's change reaches the app through a
+    file event, which may land just after the write returns."""
+    for _ in range(tries):
+        page.reload()
+        settle(page)
+        if text in main_text(page):
+            return
+    raise AssertionError(f"{text!r} never showed; the page says: {main_text(page)[:500]}")
 
 
 def main_text(page) -> str:

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 import yaml
-from browser import IDLE, main_text, open_app, settle
+from browser import IDLE, main_text, open_app, reload_until
 from conftest import DATA, Server
 from datafolder import copy_data, run_cli
 from playwright.sync_api import expect
@@ -52,22 +52,17 @@ def test_live_edit_shows_the_error_then_the_fix_without_restart(browser, tmp_pat
         expect(page.locator('[data-testid="stMain"]')).to_contain_text("12 of 12 quote(s)")
 
         seed.write_text(good.replace("speaker: kerry", "speaker: kery", 1), encoding="utf-8")
-        page.reload()
-        settle(page)
+        reload_until(page, "The data failed validation: 1 problem(s)")
         panel = page.locator('[data-testid="stMain"]')
         expect(panel).to_contain_text("The data failed validation: 1 problem(s)")
         expect(panel).to_contain_text("moscow-talks-2016-03-24.yaml:")
         expect(panel).to_contain_text("unknown speaker 'kery'")
 
         seed.write_text(good.replace("they need to begin", "they need to begin!"), encoding="utf-8")
-        page.reload()
-        settle(page)
-        expect(panel).to_contain_text("not found verbatim")
+        reload_until(page, "not found verbatim")
 
         seed.write_text(good, encoding="utf-8")
-        page.reload()
-        settle(page)
-        expect(panel).to_contain_text("12 of 12 quote(s)")
+        reload_until(page, "12 of 12 quote(s)")
         context.close()
     finally:
         server.stop()

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import time
+from pathlib import Path
 
 import pytest
 from conftest import ENTRY
@@ -23,13 +24,28 @@ def wait_for(condition, seconds: float = 5.0) -> bool:
     return True
 
 
+class RecordingWatch(FolderWatch):
+    """The app's watch, also keeping every event it was told of, counted or not."""
+
+    def __init__(self, folder: Path) -> None:
+        self.seen: list[tuple[str, str]] = []
+        super().__init__(folder)
+
+    def on_any_event(self, event) -> None:
+        self.seen.append((event.event_type, Path(event.src_path).name))
+        super().on_any_event(event)
+
+
 def test_a_watch_counts_writes_and_new_files_not_reads(tmp_path) -> None:
     (tmp_path / "a.yaml").write_text("a", encoding="utf-8")
-    watch = FolderWatch(tmp_path)
+    watch = RecordingWatch(tmp_path)
     try:
         (tmp_path / "a.yaml").read_text(encoding="utf-8")
-        time.sleep(0.3)
-        assert watch.changes == 0, "reading a file must not count as a change (reload loop)"
+        (tmp_path / "marker").mkdir()  # a change, reported after the read's events
+        assert wait_for(lambda: ("created", "marker") in watch.seen)
+        assert ("opened", "a.yaml") in watch.seen, "the read's own events did arrive"
+        marker_events = [event for event in watch.seen if event[1] != "a.yaml"]
+        assert watch.changes == len(marker_events), f"a read counted as a change: {watch.seen}"
         before = watch.state
         (tmp_path / "a.yaml").write_text("b", encoding="utf-8")
         assert wait_for(lambda: watch.state != before)
