@@ -8,6 +8,7 @@ import pytest
 from dialogue_tracker.draft.pipeline import Draft, Options, make_draft
 from dialogue_tracker.draft.text import furniture_kind
 from dialogue_tracker.loader import load_catalog
+from dialogue_tracker.model import Issue, Side, Speaker
 from dialogue_tracker.paths import PROJECT
 
 SOURCES = PROJECT / "data" / "sources"
@@ -104,3 +105,24 @@ def test_page_furniture_of_the_retrieved_pages(line: str, kind: str) -> None:
 def test_article_lines_are_not_furniture() -> None:
     for line in ('"We are ready," Lavrov said.', "The photo shows Kerry in Lima."):
         assert furniture_kind(line) is None
+
+
+def test_side_words_come_from_the_registry() -> None:
+    """Another pair of sides, named only by the registry's words: no US or Russia built in."""
+    sides = [
+        Side(id="eu", name="European Union", short_name="EU", words=("Brussels", "European")),
+        Side(id="uk", name="United Kingdom", short_name="UK", words=("London", "British")),
+    ]
+    speakers = [
+        Speaker(id="ashton", name="Catherine Ashton", role="EU foreign policy chief", side="eu"),
+        Speaker(id="hague", name="William Hague", role="Foreign Secretary", side="uk"),
+    ]
+    text = (
+        'Brussels and London agreed to meet again by June. "We will," the European foreign '
+        "policy chief said."
+    )
+    issues = [Issue(id="talks", title="Talks", description="Meetings.", keywords=("meet",))]
+    result = make_draft(text, Options("pair", date="2013-03-01"), speakers, sides, issues)
+    assert [quote.speaker for quote in result.quotes] == ["ashton"]
+    agreed = [step["agreed_by"] for step in result.next_steps if "agreed_by" in step]
+    assert agreed == [["eu", "uk"]]
