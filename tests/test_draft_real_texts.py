@@ -126,3 +126,10 @@ def test_side_words_come_from_the_registry() -> None:
     assert [quote.speaker for quote in result.quotes] == ["ashton"]
     agreed = [step["agreed_by"] for step in result.next_steps if "agreed_by" in step]
     assert agreed == [["eu", "uk"]]
+
+
+def test_i_is_no_one_to_make_a_stub_for() -> None:
+    """From the 9 September transcript's words, outside their transcript turn."""
+    result = draft("We are – I say “we” – the Obama Administration, going the extra mile.")
+    assert result.stubs == []
+    assert [quote.speaker for quote in result.quotes] == [None]

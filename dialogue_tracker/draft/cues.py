@@ -296,7 +296,7 @@ class Cues:
             cut = words.index(first) + len(first)
             start += cut + (len(words[cut:]) - len(words[cut:].lstrip()))
             words = self.text[start:end]
-        if not words.strip() or not words.split()[-1][:1].isupper():
+        if not words.strip() or not words.split()[-1][:1].isupper() or words.strip() == "I":
             return None
         if is_institution(words):
             return Who(words, start, end, "institution")
