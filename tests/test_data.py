@@ -29,9 +29,13 @@ def seed_text() -> str:
 
 
 def export(*args: str) -> dict[str, list[dict]]:
+    """The export's records of the seed source (the other sources have tests of their own)."""
     result = run_cli("export", *args)
     assert result.returncode == 0, result.stderr
-    return json.loads(result.stdout)
+    records = json.loads(result.stdout)
+    for key in ("quotes", "stances", "next_steps", "events"):
+        records[key] = [r for r in records[key] if r["source"] == SEED_YAML.stem]
+    return records
 
 
 @pytest.fixture(scope="module")
@@ -91,7 +95,7 @@ def test_source_text_keeps_its_typography() -> None:
 def test_the_seed_data_validates() -> None:
     result = run_cli("validate")
     assert result.returncode == 0, result.stdout
-    assert "1 sources, 12 quotes, 18 stances, 11 next steps" in result.stdout
+    assert "14 sources, 49 quotes, 62 stances, 11 next steps" in result.stdout
 
 
 # The export
@@ -138,7 +142,12 @@ def test_export_next_steps(exported: dict[str, list[dict]]) -> None:
     assert constitution["target_words"] == "by August"
     assert "meeting" in constitution["target_basis"]
     assert constitution["proposed_by"] == ["kerry"]
-    assert constitution["status"] == "missed"
+    # Kerry's "missed" was about the 1 August transition-framework target: related evidence,
+    # which claims no status for the constitution step.
+    assert constitution["status"] == "open"
+    assert [entry["evidence"] for entry in constitution["status_log"]] == ["related", "related"]
+    assert all(entry["status"] is None for entry in constitution["status_log"])
+    assert "transition" in constitution["status_log"][-1]["relation"]
     agreed = [step for step in steps if set(step["agreed_by"]) == {"us", "russia"}]
     assert {step["issue"] for step in agreed} >= {"syria", "cyber-crime", "bilateral-dialogue"}
 
@@ -195,7 +204,7 @@ def test_export_csv_has_a_kind_column(exported: dict[str, list[dict]]) -> None:
     assert result.returncode == 0, result.stderr
     rows = list(csv.DictReader(io.StringIO(result.stdout)))
     assert next(iter(rows[0])) == "kind"
-    kinds = [row["kind"] for row in rows]
+    kinds = [row["kind"] for row in rows if row["source"] == SEED_YAML.stem]
     assert set(kinds) == {"quote", "stance", "next_step"}
     assert kinds.count("quote") == 12
     assert kinds.count("stance") == 18
@@ -212,3 +221,23 @@ def test_export_csv_filtered() -> None:
     result = run_cli("export", "--format", "csv", "--speaker", "kerry", "--issue", "sanctions")
     rows = list(csv.DictReader(io.StringIO(result.stdout)))
     assert [row["id"] for row in rows if row["kind"] == "quote"] == ["kerry-sanctions-minsk"]
+
+
+def test_export_sources_carry_their_provenance() -> None:
+    result = run_cli("export")
+    sources = {s["id"]: s for s in json.loads(result.stdout)["sources"]}
+    kremlin = sources["kremlin-2016-03-24-putin-kerry"]
+    assert kremlin["kind"] == "transcript" and kremlin["excerpt"] is True
+    assert kremlin["published"] == "2016-03-24" and kremlin["reuse"]
+    assert kremlin["publisher"].startswith("Embassy of the Russian Federation")
+    seed = sources[SEED_YAML.stem]
+    assert seed["kind"] == "news_report" and seed["publisher"] == "unknown"
+    assert seed["excerpt"] is False and seed["published"] is None
+    statements = {}
+    for quote in json.loads(result.stdout)["quotes"]:
+        if quote["statement"]:
+            statements.setdefault(quote["statement"], set()).add(quote["source"])
+    assert statements["lavrov-2016-11-17-idlib-homs"] == {
+        "state-2016-11-17-lima",
+        "mfa-2016-11-17-lima",
+    }
