@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import datetime
 import re
 import sys
 import time
@@ -10,11 +9,12 @@ from pathlib import Path
 from typing import TextIO
 
 from dialogue_tracker.catalog import Catalog
+from dialogue_tracker.data_files import Refused, read_capped
 from dialogue_tracker.draft.pipeline import Options, make_draft
 from dialogue_tracker.draft.report import report
-from dialogue_tracker.draft.writer import Exists, target_paths, write_draft
-from dialogue_tracker.loader import draft_files, load_catalog
-from dialogue_tracker.model import ID_PATTERN, check_web_url
+from dialogue_tracker.draft.writer import Exists, Locked, draft_lock, target_paths, write_draft
+from dialogue_tracker.loader import MAX_TEXT_BYTES, draft_files, load_catalog
+from dialogue_tracker.model import ID_PATTERN, check_characters, check_partial_date, check_web_url
 from dialogue_tracker.yaml_reader import YamlFile
 
 
@@ -45,11 +45,11 @@ def run(
     if usage:
         print(f"draft: {usage}", file=err)
         return 2
-    if not article.is_file():
-        print(f"draft: {article} is not a file", file=err)
-        return 1
     try:
-        raw = article.read_bytes().decode("utf-8-sig")
+        raw = read_capped(article.resolve(), MAX_TEXT_BYTES).decode("utf-8-sig")
+    except Refused as refused:
+        print(f"draft: {article}: {refused}", file=err)
+        return 1
     except UnicodeDecodeError as error:
         print(f"draft: {article} is not UTF-8 (byte {error.start}); save it as UTF-8", file=err)
         return 1
@@ -62,6 +62,16 @@ def run(
             file=err,
         )
         return 1
+    try:
+        with draft_lock(data_dir, options.source_id):
+            return _draft(raw, options, catalog, data_dir, force, progress, out, err)
+    except Locked as locked:
+        print(f"draft: {locked}", file=err)
+        return 1
+
+
+def _draft(raw, options, catalog, data_dir, force, progress, out, err) -> int:
+    """Draft and write, while this run holds the draft's lock."""
     there = [path for path in target_paths(data_dir, options.source_id) if path.exists()]
     if there and not force:
         print(f"draft: {there[0]} already exists; use --force to replace it", file=err)
@@ -86,15 +96,15 @@ def run(
 
 
 def _usage_problem(options: Options) -> str | None:
-    if not re.match(ID_PATTERN, options.source_id) or len(options.source_id) > 80:
+    if not re.fullmatch(ID_PATTERN, options.source_id) or len(options.source_id) > 80:
         return f"--source-id {options.source_id!r}: use lower-case letters, digits and hyphens"
     if options.date is not None:
-        try:
-            datetime.date.fromisoformat(options.date)
-        except ValueError:
-            return f"--date {options.date!r}: expected a real day as YYYY-MM-DD"
-        if not re.fullmatch(r"\d{4}-\d{2}-\d{2}", options.date):
+        if not re.fullmatch(r"[0-9]{4}-[0-9]{2}-[0-9]{2}", options.date):
             return f"--date {options.date!r}: expected YYYY-MM-DD"
+        try:
+            check_partial_date(options.date)
+        except ValueError as error:
+            return f"--date {options.date!r}: {error}"
     if options.url is not None:
         try:
             check_web_url(options.url)
@@ -104,6 +114,10 @@ def _usage_problem(options: Options) -> str | None:
         value = getattr(options, name)
         if value is not None and not value.strip():
             return f"--{name} is empty"
+        try:
+            check_characters(value or "")
+        except ValueError as error:
+            return f"--{name}: {error}"
     return None
 
 
