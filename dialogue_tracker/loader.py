@@ -287,7 +287,7 @@ def _unrecorded_passages(parsed: Parsed, text: str, spans: list) -> list[Problem
         "as a quote or list its opening words in source.unrecorded_passages (a file cut short "
         "looks like this)"
     )
-    return [parsed.problem(("quotes",), message)]
+    return [Problem(parsed.file.shown_as, parsed.file.lines.get(("quotes",)), "quotes", message)]
 
 
 def _catalog(

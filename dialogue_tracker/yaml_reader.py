@@ -23,7 +23,7 @@ from dialogue_tracker.problems import Problem, field_name
 Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 MAX_BYTES = 1_000_000
 MAX_DEPTH = 20
-"""How deep mappings and lists may nest (the model needs 5 levels); deeper is refused, not recursed."""
+"""How deep mappings and lists may nest (the model needs 5 levels); deeper is not walked."""
 Location = tuple[str | int, ...]
 
 _SCALARS = {
@@ -119,7 +119,8 @@ class YamlFile:
         self._seen.add(id(node))
         if len(location) > MAX_DEPTH:
             message = f"nested more than {MAX_DEPTH} levels deep; the data needs at most 5"
-            return self._problem(line, field_name(location[:MAX_DEPTH]), message)
+            named = [i for i, part in enumerate(location, 1) if isinstance(part, str)]
+            return self._problem(line, field_name(location[: max(named, default=1)]), message)
         if isinstance(node, yaml.ScalarNode):
             return self._scalar(node, location)
         if node.tag not in _COLLECTIONS:

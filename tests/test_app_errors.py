@@ -7,6 +7,8 @@ from pathlib import Path
 import pytest
 from conftest import ENTRY
 from datafolder import copy_data, overlay, run_cli
+from hostile_folders import CASES as FOLDER_CASES
+from hostile_folders import SECRET
 from streamlit.testing.v1 import AppTest
 
 from dialogue_tracker.paths import DATA_ENV
@@ -44,3 +46,17 @@ def test_every_page_shows_the_panel(page, tmp_path, monkeypatch) -> None:
     app = AppTest.from_file(ENTRY, default_timeout=60).run()
     app.switch_page(f"pages/{page}.py").run()
     assert panel(app) == expected
+
+
+@pytest.mark.parametrize("case", FOLDER_CASES)
+def test_a_hostile_folder_shows_the_cli_lines_and_nothing_outside(
+    case, tmp_path, monkeypatch
+) -> None:
+    data = copy_data(tmp_path)
+    make, expected = FOLDER_CASES[case]
+    make(data)
+    monkeypatch.setenv(DATA_ENV, str(data))
+    app = AppTest.from_file(ENTRY, default_timeout=60).run()
+    assert panel(app) == expected
+    shown = [element.value for kind in ("error", "code", "markdown") for element in app.get(kind)]
+    assert not any(SECRET in str(value) for value in shown)
