@@ -83,8 +83,10 @@ CASES: dict[str, tuple[Callable[[Path], None], list[str]]] = {
     "link-to-device": (_device, [f"data/sources/zero.yaml: (file): {LINK}"]),
     "fifo": (
         _fifo,
-        ["data/sources/x.yaml: (file): is a FIFO, not a regular file; data files must be "
-         "regular files"],
+        [
+            "data/sources/x.yaml: (file): is a FIFO, not a regular file; data files must be "
+            "regular files"
+        ],
     ),  # fmt: skip
     "folder-named-yaml": (
         _folder,

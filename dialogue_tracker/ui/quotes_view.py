@@ -7,6 +7,7 @@ import json
 import pandas as pd
 import streamlit as st
 
+from dialogue_tracker.csv_cells import to_safe_csv
 from dialogue_tracker.dates import describe
 from dialogue_tracker.export import QUOTE_FIELDS, as_records
 from dialogue_tracker.ui import cards
@@ -56,7 +57,7 @@ def downloads(quotes: pd.DataFrame) -> None:
     def as_csv() -> bytes:
         table = pd.DataFrame(as_records(quotes, QUOTE_FIELDS), columns=QUOTE_FIELDS, dtype=object)
         table["issues"] = table["issues"].map("; ".join)
-        return table.to_csv(index=False).encode("utf-8")
+        return to_safe_csv(table).encode("utf-8")
 
     def as_json() -> bytes:
         records = as_records(quotes, QUOTE_FIELDS)
