@@ -73,6 +73,7 @@ def _sources_outside(data: Path) -> None:
     (data / "sources").symlink_to(outside)
 
 
+REGULAR = "data files must be regular files"
 OUTSIDE = "is outside the data folder; data files must be regular files inside the data folder"
 CASES: dict[str, tuple[Callable[[Path], None], list[str]]] = {
     "text-file-link": (
@@ -81,13 +82,7 @@ CASES: dict[str, tuple[Callable[[Path], None], list[str]]] = {
     ),
     "registry-link": (_registry_link, [f"data/speakers.yaml: (file): {LINK}"]),
     "link-to-device": (_device, [f"data/sources/zero.yaml: (file): {LINK}"]),
-    "fifo": (
-        _fifo,
-        [
-            "data/sources/x.yaml: (file): is a FIFO, not a regular file; data files must be "
-            "regular files"
-        ],
-    ),  # fmt: skip
+    "fifo": (_fifo, [f"data/sources/x.yaml: (file): is a FIFO, not a regular file; {REGULAR}"]),
     "folder-named-yaml": (
         _folder,
         ["data/sources/folder.yaml: (file): is a folder; data files must be regular files"],
