@@ -45,6 +45,9 @@ def run(
     if usage:
         print(f"draft: {usage}", file=err)
         return 2
+    if not article.is_file():  # nor a FIFO, which would block
+        print(f"draft: {article} is not a file", file=err)
+        return 1
     try:
         raw = read_capped(article.resolve(), MAX_TEXT_BYTES).decode("utf-8-sig")
     except Refused as refused:
