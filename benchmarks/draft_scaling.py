@@ -2,8 +2,10 @@
 
 Builds articles of 250 kB, 500 kB and 1 MB by repeating the seed article's paragraphs, and
 transcripts of the same sizes by repeating the turns of tests/articles/transcript.txt, drafts each
-in this process (as `draft` does, without writing files) and prints the time and the size of the
-YAML it would write. A linear drafter doubles its time when the text doubles.
+in this process (as `draft` does, cutting a text whose YAML would pass the size limit into parts,
+without writing files) and prints the wall-clock and CPU time (the CPU time does not count the
+waits of a busy machine), the parts and the largest YAML file. A linear drafter doubles its time
+when the text doubles.
 Options: --sizes 250,500 (kB), --kinds article,transcript.
 """
 
@@ -13,8 +15,8 @@ import argparse
 import time
 from pathlib import Path
 
-from dialogue_tracker.draft.pipeline import Options, make_draft
-from dialogue_tracker.draft.writer import document, yaml_text
+from dialogue_tracker.draft.pipeline import Options
+from dialogue_tracker.draft.split import drafts_within_limit
 from dialogue_tracker.loader import load_catalog
 
 PROJECT = Path(__file__).resolve().parent.parent
@@ -58,24 +60,26 @@ def main() -> None:
     parser.add_argument("--kinds", default=",".join(KINDS))
     args = parser.parse_args()
     catalog = load_catalog(PROJECT / "data")
-    print(f"{'kind':<11} {'size':>8} {'quotes':>7} {'seconds':>8} {'YAML bytes':>11}")
+    print(f"{'kind':<16} {'size':>8} {'quotes':>7} {'parts':>5} {'wall s':>7} {'CPU s':>6} "
+          f"{'largest YAML':>12}")  # fmt: skip
     for kind in args.kinds.split(","):
         for kilobytes in map(int, args.sizes.split(",")):
             text = article_of(kilobytes * 1000, kind)
-            started = time.perf_counter()
-            draft = make_draft(
+            started, cpu = time.perf_counter(), time.process_time()
+            drafted = drafts_within_limit(
                 text,
                 Options("scaling", date="2016-03-24"),
                 catalog.speakers.values(),
                 catalog.sides.values(),
                 catalog.issues.values(),
             )
-            content = yaml_text(draft, document(draft))
-            seconds = time.perf_counter() - started
+            wall, cpu = time.perf_counter() - started, time.process_time() - cpu
+            quotes = sum(len(item.draft.quotes) for item in drafted)
+            largest = max(len(item.content.encode()) for item in drafted)
             size = f"{len(text.encode()) // 1000} kB"
             print(
-                f"{kind:<11} {size:>8} {len(draft.quotes):>7} {seconds:>8.1f} "
-                f"{len(content.encode()):>11,}",
+                f"{kind:<16} {size:>8} {quotes:>7} {len(drafted):>5} {wall:>7.1f} {cpu:>6.1f} "
+                f"{largest:>12,}",
                 flush=True,
             )
 

@@ -10,12 +10,13 @@ from typing import TextIO
 
 from dialogue_tracker.catalog import Catalog
 from dialogue_tracker.data_files import Refused, read_capped
-from dialogue_tracker.draft.pipeline import Options, make_draft
+from dialogue_tracker.draft.pipeline import Options
 from dialogue_tracker.draft.report import report
+from dialogue_tracker.draft.split import drafts_within_limit
 from dialogue_tracker.draft.writer import Exists, Locked, draft_lock, target_paths, write_draft
 from dialogue_tracker.loader import MAX_TEXT_BYTES, draft_files, load_catalog
 from dialogue_tracker.model import ID_PATTERN, check_characters, check_partial_date, check_web_url
-from dialogue_tracker.yaml_reader import YamlFile
+from dialogue_tracker.yaml_reader import MAX_BYTES, YamlFile
 
 
 class Progress:
@@ -80,7 +81,7 @@ def _draft(raw, options, catalog, data_dir, force, progress, out, err) -> int:
         print(f"draft: {there[0]} already exists; use --force to replace it", file=err)
         return 1
     progress.step("finding quotes and speakers")
-    draft = make_draft(
+    drafted = drafts_within_limit(
         raw,
         options,
         catalog.speakers.values(),
@@ -88,13 +89,27 @@ def _draft(raw, options, catalog, data_dir, force, progress, out, err) -> int:
         catalog.issues.values(),
         taken_ids(catalog, data_dir, options.source_id),
     )
-    progress.step("writing")
-    try:
-        yaml_path, text_path = write_draft(data_dir, draft, force=force)
-    except Exists as error:
-        print(f"draft: {error} already exists; use --force to replace it", file=err)
+    parts = [target_paths(data_dir, d.draft.options.source_id) for d in drafted[1:]]
+    there = [path for paths in parts for path in paths if path.exists()]
+    if there and not force:
+        print(f"draft: {there[0]} already exists; use --force to replace it", file=err)
         return 1
-    print(report(draft, yaml_path, text_path), file=out)
+    progress.step("writing")
+    written = []
+    for item in drafted:
+        try:
+            written.append(write_draft(data_dir, item.draft, force=force, content=item.content))
+        except Exists as error:
+            print(f"draft: {error} already exists; use --force to replace it", file=err)
+            return 1
+    if len(drafted) > 1:
+        print(
+            f"One draft of this text would be more YAML than the {MAX_BYTES:,}-byte limit of a "
+            f"data file, so the text is cut into {len(drafted)} parts, each its own draft.",
+            file=out,
+        )
+    for item, (yaml_path, text_path) in zip(drafted, written, strict=True):
+        print(report(item.draft, yaml_path, text_path), file=out)
     return 0
 
 

@@ -107,13 +107,13 @@ def make_draft(
     passages, troubles = find_passages(text, scope)
     attributor = Attributor(text, book, passages, every_block)
     results = attributor.attribute_all()
-    event_date, basis, known = _event_date(text, options)
+    event_date, basis, known = event_date_of(text, options)
     draft = Draft(
         options,
         text,
         cleaned.removed,
         "transcript" if turns else "article",
-        options.title or _first_line(text) or options.source_id,
+        options.title or first_line(text) or options.source_id,
         event_date,
         basis,
     )
@@ -266,10 +266,12 @@ def _unit(start: int, end: int, quote: DraftQuote | None, paragraph_at) -> Unit:
 def _subjects(text: str, book: Book, attributor: Attributor):
     """Who a narrative sentence speaks of before its cue: persons named, or a pronoun's."""
 
-    mentions = book.mentions(text, attributor.held)
+    mentions = book.mentions(text, attributor.held)  # in the order of the text
+    starts = [mention.start for mention in mentions]
 
     def subjects(start: int, end: int) -> list[str]:
-        named = [m.person for m in mentions if start <= m.start and m.end <= end]
+        first, last = bisect.bisect_left(starts, start), bisect.bisect_left(starts, end)
+        named = [m.person for m in mentions[first:last] if m.end <= end]
         if named:
             return list(dict.fromkeys(named))
         if re.search(r"(?<![\w-])(?:[Hh]e|[Ss]he)(?![\w-])", text[start:end]):
@@ -285,7 +287,7 @@ def _quote_id(speaker: str, words: str, taken: Taken) -> str:
     return taken.unique("-".join([speaker, *salient[:3]])[:70].strip("-"))
 
 
-def _first_line(text: str) -> str:
+def first_line(text: str) -> str:
     return next((line.strip() for line in text.splitlines() if line.strip()), "")
 
 
@@ -295,7 +297,7 @@ _DATE_IN_TEXT = (
 )
 
 
-def _event_date(text: str, options: Options) -> tuple[str, str, bool]:
+def event_date_of(text: str, options: Options) -> tuple[str, str, bool]:
     """The meeting's date, its basis, and whether it is known: --date, else the first full date
     in the text, else today's date as a placeholder."""
     if options.date:

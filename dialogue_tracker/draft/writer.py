@@ -55,7 +55,7 @@ def draft_lock(data_dir: Path, source_id: str) -> Iterator[None]:
         lock.unlink(missing_ok=True)
 
 
-class _Dumper(yaml.SafeDumper):
+class _Dumper(getattr(yaml, "CSafeDumper", yaml.SafeDumper)):
     """Block style for records, flow style for lists of ids, double quotes for verbatim text."""
 
     def ignore_aliases(self, data) -> bool:
@@ -197,13 +197,16 @@ def target_paths(data_dir: Path, source_id: str) -> tuple[Path, Path]:
     return folder / f"{source_id}.yaml", folder / f"{source_id}.txt"
 
 
-def write_draft(data_dir: Path, draft: Draft, force: bool = False) -> tuple[Path, Path]:
-    """Write the draft's YAML and text; raise `Exists` when one is there and not `force`."""
+def write_draft(
+    data_dir: Path, draft: Draft, force: bool = False, content: str | None = None
+) -> tuple[Path, Path]:
+    """Write the draft's YAML (`content`, if made already) and text; raise `Exists` when one is
+    there and not `force`."""
     yaml_path, text_path = target_paths(data_dir, draft.options.source_id)
     there = [path for path in (yaml_path, text_path) if path.exists()]
     if there and not force:
         raise Exists(", ".join(str(path) for path in there))
-    content = yaml_text(draft, document(draft))
+    content = content or yaml_text(draft, document(draft))
     yaml_path.parent.mkdir(parents=True, exist_ok=True)
     created = [path for path in (text_path, yaml_path) if not path.exists()]
     try:
