@@ -88,15 +88,15 @@ def _drafted(raw: str, options: Options, registries: tuple, taken: set[str]) -> 
 
 
 def cut(text: str, count: int) -> list[str]:
-    """`text` in at most `count` consecutive parts of about equal size, cut after a blank line,
-    or after a line where a paragraph is longer than a part."""
+    """`text` in at most `count` consecutive parts of about equal size (each ends at the first
+    blank line past its share, or line break where a paragraph is longer than a share)."""
     target = len(text) / count
     pieces = re.split(r"(?<=\n\n)", text)
     if max(map(len, pieces)) > target:
         pieces = text.splitlines(keepends=True)
     parts = [""]
     for piece in pieces:
-        if parts[-1].strip() and len(parts[-1]) + len(piece) > target:
+        if len(parts[-1]) >= target and parts[-1].strip():
             parts.append("")
         parts[-1] += piece
     return [part for part in parts if part.strip()]
