@@ -41,7 +41,8 @@ def long_transcript(path: Path, size: int) -> Path:
         (["--source-id", "abc", "--date", "٢٠١٦-03-24"],
          "draft: --date '٢٠١٦-03-24': expected YYYY-MM-DD"),
         (["--source-id", "abc", "--date", "0001-01-01"],
-         "draft: --date '0001-01-01': 0001-01-01 is outside the years 1900 to 2100 the data may use"),
+         "draft: --date '0001-01-01': 0001-01-01 is outside the years 1900 to 2100 the data "
+         "may use"),
         (["--source-id", "abc", "--title", "\u202eyrreK nhoJ"],
          "draft: --title: the character U+202E (RIGHT-TO-LEFT OVERRIDE) at character 1 is not "
          "allowed: control and bidi characters can hide or disguise text; remove it"),
@@ -85,7 +86,7 @@ def test_two_runs_at_once_never_mix_their_files(tmp_path: Path) -> None:
                 stdout=subprocess.PIPE,
                 stderr=subprocess.PIPE,
                 text=True,
-            )  # fmt: skip
+            )
             for article in articles
         ]
         codes = [process.wait(timeout=120) for process in runs]
