@@ -27,10 +27,11 @@ def search(quotes: pd.DataFrame, words: str) -> pd.DataFrame:
     return quotes[keep]
 
 
-def table(quotes: pd.DataFrame) -> str | None:
-    """The sortable table; returns the id of the selected row, if any."""
+def table(quotes: pd.DataFrame, recorded: bool = True) -> str | None:
+    """The sortable table (`recorded`: whether the sources record any quote); returns the id of
+    the selected row, if any."""
     if quotes.empty:
-        cards.nothing_left("quotes")
+        cards.nothing_left("quotes", recorded)
         return None
     event = st.dataframe(
         quotes[COLUMNS],
