@@ -79,8 +79,11 @@ def test_invalid_case(
     assert [path.name for path in tmp_path.iterdir()] == ["data"]
 
 
-@pytest.mark.parametrize("case", ["all-at-once", "python-tag", "quote-not-verbatim"])
+@pytest.mark.parametrize(
+    "case", ["all-at-once", "python-tag", "quote-not-verbatim", "control-character-key"]
+)
 def test_command_prints_the_expected_lines(case: str, tmp_path: Path) -> None:
+    """Printed by the real command: a key made of terminal escapes is printed escaped."""
     expected = (CASES_DIR / case / "expected.txt").read_text(encoding="utf-8").splitlines()
     result = validate(broken_copy(case, tmp_path))
     assert result.returncode == 1, result.stderr
