@@ -73,6 +73,8 @@ class YamlFile:
             return self._syntax_problem(error, text)
         except yaml.reader.ReaderError as error:
             return self._character_problem(error, text)
+        except RecursionError:  # PyYAML's own composer, where libyaml is missing
+            return self._problem(None, "(yaml)", f"nested more than {MAX_DEPTH} levels deep")
         except yaml.YAMLError as error:
             return self._problem(None, "(yaml)", str(error))
         if node is None:

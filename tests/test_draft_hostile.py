@@ -156,3 +156,17 @@ def test_a_transcript_too_long_for_one_file_is_drafted_in_parts(tmp_path: Path) 
     assert joined == article.read_text(encoding="utf-8")
     checked = run_cli("validate", "--include-drafts", "--data", data)
     assert checked.returncode == 0, checked.stdout
+
+
+def test_a_quote_with_a_bidi_control_is_one_line_not_a_traceback(tmp_path: Path) -> None:
+    data = copy_data(tmp_path)
+    article = tmp_path / "bidi.txt"
+    article.write_text('Talks.\n\n"We talked about \u202eSyria," Lavrov said.\n', encoding="utf-8")
+    result = run_cli("draft", article, "--source-id", "bidi", "--data", data)
+    assert result.returncode == 1
+    assert result.stderr.splitlines() == [
+        "draft: the text cannot be drafted: quotes[0].text: the character U+202E (RIGHT-TO-LEFT "
+        "OVERRIDE) at character 17 is not allowed: control and bidi characters can hide or "
+        "disguise text; remove it"
+    ]
+    assert list((data / "drafts").iterdir()) == []

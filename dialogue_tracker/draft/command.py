@@ -8,6 +8,8 @@ import time
 from pathlib import Path
 from typing import TextIO
 
+from pydantic import ValidationError
+
 from dialogue_tracker.catalog import Catalog
 from dialogue_tracker.data_files import Refused, read_capped
 from dialogue_tracker.draft.pipeline import Options
@@ -16,6 +18,7 @@ from dialogue_tracker.draft.split import drafts_within_limit
 from dialogue_tracker.draft.writer import Exists, Locked, draft_lock, target_paths, write_draft
 from dialogue_tracker.loader import MAX_TEXT_BYTES, draft_files, load_catalog
 from dialogue_tracker.model import ID_PATTERN, check_characters, check_partial_date, check_web_url
+from dialogue_tracker.problems import escape_controls, field_name
 from dialogue_tracker.yaml_reader import MAX_BYTES, YamlFile
 
 
@@ -81,14 +84,21 @@ def _draft(raw, options, catalog, data_dir, force, progress, out, err) -> int:
         print(f"draft: {there[0]} already exists; use --force to replace it", file=err)
         return 1
     progress.step("finding quotes and speakers")
-    drafted = drafts_within_limit(
-        raw,
-        options,
-        catalog.speakers.values(),
-        catalog.sides.values(),
-        catalog.issues.values(),
-        taken_ids(catalog, data_dir, options.source_id),
-    )
+    try:
+        drafted = drafts_within_limit(
+            raw,
+            options,
+            catalog.speakers.values(),
+            catalog.sides.values(),
+            catalog.issues.values(),
+            taken_ids(catalog, data_dir, options.source_id),
+        )
+    except ValidationError as error:  # e.g. a control character in a quoted passage
+        first = error.errors()[0]
+        where = field_name(tuple(part for part in first["loc"] if isinstance(part, str | int)))
+        message = first["ctx"]["error"] if first["type"] == "value_error" else first["msg"]
+        print(escape_controls(f"draft: the text cannot be drafted: {where}: {message}"), file=err)
+        return 1
     parts = [target_paths(data_dir, d.draft.options.source_id) for d in drafted[1:]]
     there = [path for paths in parts for path in paths if path.exists()]
     if there and not force:
