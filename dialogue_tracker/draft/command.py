@@ -15,7 +15,7 @@ from dialogue_tracker.data_files import Refused, read_capped
 from dialogue_tracker.draft.pipeline import Options
 from dialogue_tracker.draft.report import report
 from dialogue_tracker.draft.split import drafts_within_limit
-from dialogue_tracker.draft.writer import Exists, Locked, draft_lock, target_paths, write_draft
+from dialogue_tracker.draft.writer import Locked, draft_lock, target_paths, write_draft
 from dialogue_tracker.loader import MAX_TEXT_BYTES, draft_files, load_catalog
 from dialogue_tracker.model import ID_PATTERN, check_characters, check_partial_date, check_web_url
 from dialogue_tracker.problems import escape_controls, field_name
@@ -79,9 +79,7 @@ def run(
 
 def _draft(raw, options, catalog, data_dir, force, progress, out, err) -> int:
     """Draft and write, while this run holds the draft's lock."""
-    there = [path for path in target_paths(data_dir, options.source_id) if path.exists()]
-    if there and not force:
-        print(f"draft: {there[0]} already exists; use --force to replace it", file=err)
+    if _existing(data_dir, [options.source_id], force, err):
         return 1
     progress.step("finding quotes and speakers")
     try:
@@ -94,24 +92,14 @@ def _draft(raw, options, catalog, data_dir, force, progress, out, err) -> int:
             taken_ids(catalog, data_dir, options.source_id),
         )
     except ValidationError as error:  # e.g. a control character in a quoted passage
-        first = error.errors()[0]
-        where = field_name(tuple(part for part in first["loc"] if isinstance(part, str | int)))
-        message = first["ctx"]["error"] if first["type"] == "value_error" else first["msg"]
-        print(escape_controls(f"draft: the text cannot be drafted: {where}: {message}"), file=err)
+        print(f"draft: the text cannot be drafted: {_first_error(error)}", file=err)
         return 1
-    parts = [target_paths(data_dir, d.draft.options.source_id) for d in drafted[1:]]
-    there = [path for paths in parts for path in paths if path.exists()]
-    if there and not force:
-        print(f"draft: {there[0]} already exists; use --force to replace it", file=err)
+    if _existing(data_dir, [item.draft.options.source_id for item in drafted], force, err):
         return 1
     progress.step("writing")
-    written = []
-    for item in drafted:
-        try:
-            written.append(write_draft(data_dir, item.draft, force=force, content=item.content))
-        except Exists as error:
-            print(f"draft: {error} already exists; use --force to replace it", file=err)
-            return 1
+    written = [
+        write_draft(data_dir, item.draft, force=True, content=item.content) for item in drafted
+    ]
     if len(drafted) > 1:
         print(
             f"One draft of this text would be more YAML than the {MAX_BYTES:,}-byte limit of a "
@@ -121,6 +109,22 @@ def _draft(raw, options, catalog, data_dir, force, progress, out, err) -> int:
     for item, (yaml_path, text_path) in zip(drafted, written, strict=True):
         print(report(item.draft, yaml_path, text_path), file=out)
     return 0
+
+
+def _existing(data_dir: Path, source_ids: list[str], force: bool, err: TextIO) -> bool:
+    """Whether a draft file of one of the ids is there and may not be replaced (said so)."""
+    there = [p for i in source_ids for p in target_paths(data_dir, i) if p.exists()]
+    if there and not force:
+        print(f"draft: {there[0]} already exists; use --force to replace it", file=err)
+    return bool(there) and not force
+
+
+def _first_error(error: ValidationError) -> str:
+    """The first problem pydantic found, as `field: message`, escaped."""
+    first = error.errors()[0]
+    where = field_name(tuple(part for part in first["loc"] if isinstance(part, str | int)))
+    message = first["ctx"]["error"] if first["type"] == "value_error" else first["msg"]
+    return escape_controls(f"{where}: {message}")
 
 
 def _usage_problem(options: Options) -> str | None:
