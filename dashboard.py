@@ -3,6 +3,7 @@
 import streamlit as st
 
 from dialogue_tracker.ui.data import app_data
+from dialogue_tracker.ui.errors import reported_errors
 from dialogue_tracker.ui.guard import entry_frame
 from dialogue_tracker.ui.sidebar import sidebar_filters
 from dialogue_tracker.ui.theme import ICON
@@ -18,7 +19,8 @@ pages = [
     st.Page("pages/source.py", title="Source", icon=":material/article:"),
 ]
 page = st.navigation(pages)
-data = app_data()
-sidebar_filters(data.catalog)
-with entry_frame(data):
-    page.run()
+with reported_errors():
+    data = app_data()
+    sidebar_filters(data.catalog)
+    with entry_frame(data):
+        page.run()

@@ -18,6 +18,9 @@ def main(argv: list[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     try:
         return args.run(args)
+    except KeyboardInterrupt:
+        print("interrupted; nothing more was written", file=sys.stderr)
+        return 130
     except DataError as error:
         for problem in error.problems:
             print(problem)
@@ -133,6 +136,10 @@ def _synth(args: argparse.Namespace) -> int:
     except ValueError as error:
         print(f"synth: {error}", file=sys.stderr)
         return 2
+    refused = _synth_refusal(args)
+    if refused:
+        print(f"synth: {refused}", file=sys.stderr)
+        return 2
     if any((args.out / "sources").glob("*")):
         if not args.force:
             print(f"synth: {args.out}/sources is not empty (use --force)", file=sys.stderr)
@@ -144,6 +151,23 @@ def _synth(args: argparse.Namespace) -> int:
         f"wrote {args.out}: " + ", ".join(f"{n} {k.replace('_', ' ')}" for k, n in counts.items())
     )
     return 0
+
+
+def _synth_refusal(args: argparse.Namespace) -> str | None:
+    """Why `synth` must not write to `--out`: a data folder, or files it did not write."""
+    from dialogue_tracker.synth import foreign_files
+
+    out = args.out.resolve()
+    for data in {args.data.resolve(), data_dir().resolve()}:
+        if out.is_relative_to(data):
+            return f"--out {args.out} is the data folder {data} or inside it; choose another folder"
+    foreign = foreign_files(args.out)
+    if foreign:
+        return (
+            f"--out {args.out} holds files synth did not write ({', '.join(foreign[:3])}"
+            f"{', …' if len(foreign) > 3 else ''}); choose an empty folder"
+        )
+    return None
 
 
 def _draft(args: argparse.Namespace) -> int:

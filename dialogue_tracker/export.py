@@ -9,6 +9,7 @@ import pandas as pd
 from pydantic import BaseModel
 
 from dialogue_tracker.catalog import Catalog
+from dialogue_tracker.csv_cells import to_safe_csv
 from dialogue_tracker.filters import (
     Filters,
     filter_events,
@@ -111,7 +112,8 @@ def to_json(records: dict[str, list[dict]]) -> str:
 
 
 def to_csv(records: dict[str, list[dict]]) -> str:
-    """Quotes, stances and next steps in one table, told apart by the `kind` column."""
+    """Quotes, stances and next steps in one table, told apart by the `kind` column; a text
+    cell a spreadsheet would run as a formula starts with `'` (see `csv_cells`)."""
     rows = [
         {"kind": kind, **{k: _cell(v) for k, v in record.items()}}
         for kind, key in (("quote", "quotes"), ("stance", "stances"), ("next_step", "next_steps"))
@@ -122,7 +124,7 @@ def to_csv(records: dict[str, list[dict]]) -> str:
         *dict.fromkeys(k for fields in (QUOTE_FIELDS, STANCE_FIELDS, STEP_FIELDS) for k in fields),
         *(k for k in DRAFT_FIELDS if any(k in row for row in rows)),
     ]
-    return pd.DataFrame(rows, columns=columns, dtype=object).to_csv(index=False)
+    return to_safe_csv(pd.DataFrame(rows, columns=columns, dtype=object))
 
 
 def _cell(value: Any) -> Any:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import difflib
 import hashlib
+import os
 from pathlib import Path
 from types import MappingProxyType
 from typing import Any, get_args
@@ -15,6 +16,8 @@ from typing import Any, get_args
 from pydantic import BaseModel, ValidationError
 
 from dialogue_tracker.catalog import Catalog, SourceEntry
+from dialogue_tracker.data_files import Refused, is_regular, read_capped
+from dialogue_tracker.draft.quotes import find_passages
 from dialogue_tracker.model import (
     PATTERN_HELP,
     REGISTRY_FILES,
@@ -24,7 +27,7 @@ from dialogue_tracker.model import (
     SpeakersFile,
 )
 from dialogue_tracker.problems import DataError, Problem, field_name
-from dialogue_tracker.provenance import explain_mismatch, locate
+from dialogue_tracker.provenance import explain_mismatch, locate, paragraph_at
 from dialogue_tracker.references import check_references
 from dialogue_tracker.yaml_reader import YamlFile
 
@@ -32,9 +35,10 @@ from dialogue_tracker.yaml_reader import YamlFile
 class Parsed:
     """One YAML file, validated against its model (`record` is None when it did not validate)."""
 
-    def __init__(self, path: Path, shown_as: str, model: type[Record]) -> None:
+    def __init__(self, path: Path, shown_as: str, model: type[Record], root: Path) -> None:
         self.path = path
-        self.file = YamlFile(path, shown_as)
+        self.root = root
+        self.file = YamlFile(path, shown_as, root)
         self.problems = list(self.file.problems)
         self.record: Any = None
         if not self.problems:
@@ -96,17 +100,18 @@ def load_catalog(data_dir: Path, include_drafts: bool = False) -> Catalog:
     registries = {}
     for name, model in REGISTRY_FILES.items():
         path = data_dir / name
-        if not path.is_file():
+        if not os.path.lexists(path):
             problems.append(Problem(f"{shown}/{name}", None, "(file)", "the file is missing"))
             continue
-        registries[name] = Parsed(path, f"{shown}/{name}", model)
+        registries[name] = Parsed(path, f"{shown}/{name}", model, data_dir)
     problems += _unexpected_files(data_dir, shown)
     sources = [
-        Parsed(path, f"{shown}/sources/{path.name}", SourceFile)
+        Parsed(path, f"{shown}/sources/{path.name}", SourceFile, data_dir)
         for path in sorted((data_dir / "sources").glob("*.yaml"))
     ]
     drafts = [
-        Parsed(path, f"{shown}/{DRAFTS}/{path.name}", SourceFile) for path in draft_files(data_dir)
+        Parsed(path, f"{shown}/{DRAFTS}/{path.name}", SourceFile, data_dir)
+        for path in draft_files(data_dir)
     ]
     drafts = drafts if include_drafts else []
     for parsed in [*registries.values(), *sources, *drafts]:
@@ -206,14 +211,22 @@ def _unexpected_files(data_dir: Path, shown: str) -> list[Problem]:
     ]
 
 
+MAX_TEXT_BYTES = 2_000_000
+"""The largest source text read (a long official transcript is about 1 MB)."""
+
+
 def _read_text(parsed: Parsed, problems: list[Problem]) -> str | None:
     name = parsed.record.source.text_file
     location = ("source", "text_file")
     path = parsed.path.parent / name
-    if not path.is_file():
+    if not os.path.lexists(path):
         problems.append(parsed.problem(location, f"the text file {name} does not exist"))
         return None
-    raw = path.read_bytes()
+    try:
+        raw = read_capped(path, MAX_TEXT_BYTES, parsed.root)
+    except Refused as refused:
+        problems.append(parsed.problem(location, f"the text file {name} {refused}"))
+        return None
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as error:
@@ -241,6 +254,8 @@ def _entry(
                 parsed.problem(("quotes", index, "text"), explain_mismatch(quote.text, text))
             )
         spans[quote.id] = span
+    if not draft and None not in spans.values():  # a quote not found is reported already
+        problems += _unrecorded_passages(parsed, text, list(spans.values()))
     return SourceEntry(
         record=record.source,
         text=text,
@@ -250,6 +265,29 @@ def _entry(
         spans=MappingProxyType(spans),
         draft=draft,
     )
+
+
+def _unrecorded_passages(parsed: Parsed, text: str, spans: list) -> list[Problem]:
+    """A published source records every passage its text puts in quotation marks, or names it
+    in `unrecorded_passages`: a file cut short at a line boundary loses quotes, and this says so."""
+    excused = parsed.record.source.unrecorded_passages
+    missing = [
+        passage
+        for passage in find_passages(text)[0]
+        if not any(span.start < passage.end and passage.start < span.end for span in spans)
+        and not text.startswith(excused, passage.start)
+    ]
+    if not missing:
+        return []
+    first = text[missing[0].start : missing[0].end]
+    shown = first if len(first) <= 40 else first[:39] + "…"
+    message = (
+        f"{len(missing)} quoted passage(s) of {parsed.record.source.text_file} are not recorded, "
+        f"the first in paragraph {paragraph_at(text, missing[0].start)}: {shown!r}; record each "
+        "as a quote or list its opening words in source.unrecorded_passages (a file cut short "
+        "looks like this)"
+    )
+    return [Problem(parsed.file.shown_as, parsed.file.lines.get(("quotes",)), "quotes", message)]
 
 
 def _catalog(
@@ -282,7 +320,7 @@ def data_version(data_dir: Path, include_drafts: bool = False) -> str:
     for path in sorted(data_dir.rglob("*")):
         if not include_drafts and path.relative_to(data_dir).parts[0] == DRAFTS:
             continue
-        if path.is_file() and path.suffix in (".yaml", ".txt"):
+        if is_regular(path) and path.suffix in (".yaml", ".txt"):
             digest.update(path.relative_to(data_dir).as_posix().encode())
             digest.update(path.read_bytes())
     return digest.hexdigest()[:12]

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import calendar
 import re
+import unicodedata
 from typing import Annotated, Literal
 
 from pydantic import (
@@ -26,29 +27,62 @@ Id = Annotated[
     StringConstraints(pattern=ID_PATTERN, max_length=80),
     Field(description="A lower-case slug: letters, digits and single hyphens."),
 ]
-Text = Annotated[str, StringConstraints(min_length=1, strip_whitespace=False)]
+BIDI_CONTROLS = frozenset(
+    "\u061c\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"
+)
+"""Characters that reorder the text around them: "\u202eyrreK nhoJ" shows as "John Kerry"."""
 
-DATE_PATTERN = r"^\d{4}(-\d{2}(-\d{2})?)?$"
+
+def is_forbidden_character(character: str) -> bool:
+    """A C0 or C1 control character other than tab and newline, or a bidi control."""
+    return (
+        unicodedata.category(character) == "Cc" and character not in "\t\n"
+    ) or character in BIDI_CONTROLS
+
+
+def check_characters(value: str) -> str:
+    """Text shown to readers holds no control character that could hide or disguise it."""
+    for index, character in enumerate(value):
+        if is_forbidden_character(character):
+            name = unicodedata.name(character, "a control character")
+            raise ValueError(
+                f"the character U+{ord(character):04X} ({name}) at character {index + 1} is not "
+                "allowed: control and bidi characters can hide or disguise text; remove it"
+            )
+    return value
+
+
+Text = Annotated[
+    str, StringConstraints(min_length=1, strip_whitespace=False), AfterValidator(check_characters)
+]
+
+FIRST_YEAR, LAST_YEAR = 1900, 2100
+"""The calendar the data may use: every view shows any date between these years."""
+DATE_PATTERN = r"^[0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?$"
 URL_PATTERN = r"^[hH][tT][tT][pP][sS]?://\S+$"
 TEXT_FILE_PATTERN = r"^[\w.-]+\.txt$"
 PATTERN_HELP = {
     ID_PATTERN: "an id in lower case: letters, digits and single hyphens, e.g. 'kerry-assad'",
-    DATE_PATTERN: "a date as YYYY, YYYY-MM or YYYY-MM-DD",
+    DATE_PATTERN: "a date as YYYY, YYYY-MM or YYYY-MM-DD, in the digits 0-9",
     URL_PATTERN: "an http:// or https:// address",
     TEXT_FILE_PATTERN: "the name of a .txt file in the same folder, e.g. 'talks-2016-03-24.txt'",
 }
 """What each pattern asks for, in a curator's words (for error messages)."""
 
-PARTIAL_DATE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
+PARTIAL_DATE = re.compile(r"([0-9]{4})(?:-([0-9]{2})(?:-([0-9]{2}))?)?")
 Precision = Literal["year", "month", "day"]
 
 
 def check_partial_date(value: str) -> str:
     """Accept YYYY, YYYY-MM or YYYY-MM-DD naming a real calendar year, month or day."""
-    match = PARTIAL_DATE.match(value)
+    match = PARTIAL_DATE.fullmatch(value)
     if not match:
-        raise ValueError("expected a date as YYYY, YYYY-MM or YYYY-MM-DD")
+        raise ValueError("expected a date as YYYY, YYYY-MM or YYYY-MM-DD, in the digits 0-9")
     year, month, day = (int(part) if part else None for part in match.groups())
+    if not FIRST_YEAR <= year <= LAST_YEAR:
+        raise ValueError(
+            f"{value} is outside the years {FIRST_YEAR} to {LAST_YEAR} the data may use"
+        )
     if month is not None and not 1 <= month <= 12:
         raise ValueError(f"{value} names no month: months run from 01 to 12")
     if day is not None:
@@ -69,7 +103,7 @@ PartialDate = Annotated[
 
 def check_web_url(value: str) -> str:
     """Only http and https addresses may become links."""
-    if not re.match(r"^https?://[^\s/$.?#][^\s]*$", value, re.IGNORECASE):
+    if not re.fullmatch(r"https?://[^\s/$.?#][^\s]*", value, re.IGNORECASE):
         raise ValueError(f"{value!r} is not allowed; expected an http:// or https:// address")
     return value
 
@@ -209,6 +243,12 @@ class Source(Record):
         default=(), description="Lines of the original page left out of the text file, and why."
     )
     notes: tuple[Note, ...] = Field(default=(), description="Curator's notes on the source.")
+    unrecorded_passages: tuple[Text, ...] = Field(
+        default=(),
+        description="Passages of the text in quotation marks that are deliberately not recorded "
+        "as quotes (a title, a scare quote), each by its opening words. Every other quoted "
+        "passage must be a quote, so that a file cut short is noticed.",
+    )
 
 
 class Quote(Record):

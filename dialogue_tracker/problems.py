@@ -16,7 +16,14 @@ class Problem:
 
     def __str__(self) -> str:
         where = f"{self.path}:{self.line}" if self.line else self.path
-        return f"{where}: {self.field}: {self.message}"
+        return escape_controls(f"{where}: {self.field}: {self.message}")
+
+
+def escape_controls(text: str) -> str:
+    """`text` with every character that is not printable (controls, bidi marks, line breaks)
+    written as its escape (`\\x1b`), so that data quoted in a message can neither drive a
+    terminal nor disguise itself."""
+    return "".join(c if c.isprintable() else repr(c)[1:-1] for c in text)
 
 
 class DataError(Exception):

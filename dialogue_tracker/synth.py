@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import calendar
 import json
+import os
 import random
 import shutil
 import sys
@@ -36,6 +37,8 @@ STEPS_PER_SOURCE = 10
 FIRST_YEAR, LAST_YEAR = 2000, 2025
 SCHEMA_LINE = f"# yaml-language-server: $schema=../{SCHEMA_FILE}"
 REGISTRIES = ("sides.yaml", "speakers.yaml", "issues.yaml", "context.yaml", SCHEMA_FILE)
+MANIFEST = ".synth-files"
+"""The list of the files `write_corpus` wrote to a folder: what `--force` may remove."""
 
 STANCE_STATUSES = ("agreement", "disagreement", "conditional", "proposal", "concern", "not_stated")
 LOGGED_STATUSES = ("in_progress", "done", "missed", "dropped")
@@ -180,6 +183,8 @@ def write_corpus(
     for name in REGISTRIES:
         shutil.copyfile(registries_from / name, out / name)
     width = max(5, len(str(the_plan.sources)))
+    manifest = (out / MANIFEST).open("a", encoding="utf-8")
+    manifest.write("".join(f"{name}\n" for name in REGISTRIES))
     for index in range(the_plan.sources):
         source = _SourceWriter(
             registries, seed, index, width, the_plan.quotes[index], the_plan.steps[index]
@@ -187,8 +192,10 @@ def write_corpus(
         yaml_text, text = source.render()
         (sources_dir / f"{source.id}.yaml").write_text(yaml_text, encoding="utf-8")
         (sources_dir / f"{source.id}.txt").write_text(text, encoding="utf-8")
+        manifest.write(f"sources/{source.id}.yaml\nsources/{source.id}.txt\n")
         if progress:
             progress(index + 1, the_plan.sources)
+    manifest.close()
     return the_plan.counts()
 
 
@@ -213,12 +220,28 @@ class Progress:
 
 
 def clear_corpus(out: Path) -> None:
-    """Remove what `write_corpus` writes (and nothing else) from `out`."""
-    for name in REGISTRIES:
+    """Remove what `write_corpus` wrote to `out` (as its list of files says), and nothing else."""
+    for name in written_files(out):
         (out / name).unlink(missing_ok=True)
-    for path in (out / "sources").glob("*"):
-        if path.suffix in (".yaml", ".txt"):
-            path.unlink()
+    (out / MANIFEST).unlink(missing_ok=True)
+
+
+def written_files(out: Path) -> set[str]:
+    """The files of `out` that `write_corpus` wrote (relative paths), from its list."""
+    manifest = out / MANIFEST
+    return (
+        set(manifest.read_text(encoding="utf-8").split("\n")) - {""}
+        if manifest.is_file()
+        else set()
+    )
+
+
+def foreign_files(out: Path) -> list[str]:
+    """Files where `write_corpus` would write that it did not write itself."""
+    there = [name for name in REGISTRIES if os.path.lexists(out / name)]
+    if (out / "sources").is_dir():
+        there += [f"sources/{path.name}" for path in sorted((out / "sources").iterdir())]
+    return sorted(set(there) - written_files(out))
 
 
 class _SourceWriter:

@@ -17,10 +17,13 @@ from typing import Any
 
 import yaml
 
+from dialogue_tracker.data_files import Refused, read_capped
 from dialogue_tracker.problems import Problem, field_name
 
 Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 MAX_BYTES = 1_000_000
+MAX_DEPTH = 20
+"""How deep mappings and lists may nest (the model needs 5 levels); deeper is not walked."""
 Location = tuple[str | int, ...]
 
 _SCALARS = {
@@ -35,14 +38,14 @@ _COLLECTIONS = {"tag:yaml.org,2002:map", "tag:yaml.org,2002:seq"}
 class YamlFile:
     """The values of one YAML file and the line on which each field starts."""
 
-    def __init__(self, path: Path, shown_as: str) -> None:
+    def __init__(self, path: Path, shown_as: str, root: Path | None = None) -> None:
         self.shown_as = shown_as
         self.lines: dict[Location, int] = {}
         self.problems: list[Problem] = []
         self._seen: set[int] = set()
         self._aliased = False
         with _gc_paused():
-            self.value: Any = self._read(path)
+            self.value: Any = self._read(path, root)
 
     def line_of(self, location: Location) -> int | None:
         """The line of the deepest recorded field on `location`'s path."""
@@ -54,11 +57,11 @@ class YamlFile:
     def _problem(self, line: int | None, field: str, message: str) -> None:
         self.problems.append(Problem(self.shown_as, line, field, message))
 
-    def _read(self, path: Path) -> Any:
-        size = path.stat().st_size
-        if size > MAX_BYTES:
-            return self._problem(None, "(file)", f"{size:,} bytes is over the {MAX_BYTES:,} limit")
-        raw = path.read_bytes()
+    def _read(self, path: Path, root: Path | None) -> Any:
+        try:
+            raw = read_capped(path, MAX_BYTES, root)
+        except Refused as refused:
+            return self._problem(None, "(file)", str(refused))
         try:
             text = raw.decode("utf-8-sig")
         except UnicodeDecodeError as error:
@@ -68,6 +71,10 @@ class YamlFile:
             node = yaml.compose(text, Loader=Loader)
         except yaml.MarkedYAMLError as error:
             return self._syntax_problem(error, text)
+        except yaml.reader.ReaderError as error:
+            return self._character_problem(error, text)
+        except RecursionError:  # PyYAML's own composer, where libyaml is missing
+            return self._problem(None, "(yaml)", f"nested more than {MAX_DEPTH} levels deep")
         except yaml.YAMLError as error:
             return self._problem(None, "(yaml)", str(error))
         if node is None:
@@ -91,6 +98,14 @@ class YamlFile:
             message += _tab_hint(text, mark.line)
         self._problem(mark and mark.line + 1, "(yaml)", message)
 
+    def _character_problem(self, error: yaml.reader.ReaderError, text: str) -> None:
+        """A character YAML refuses (a control character), by line and column."""
+        before = text[: error.position]
+        line, column = before.count("\n") + 1, error.position - (before.rfind("\n") + 1) + 1
+        character = f"U+{error.character:04X}" if isinstance(error.character, int) else "?"
+        message = f"the control character {character} (column {column}) is not allowed in YAML"
+        self._problem(line, "(yaml)", message + "; remove it or write it as an escape")
+
     def _alias_problems(self, text: str) -> None:
         """One problem per line using an alias (a composed node knows only its anchor's line)."""
         events = yaml.parse(text, Loader=Loader)
@@ -104,6 +119,10 @@ class YamlFile:
             return None
         line = self.lines.setdefault(location, node.start_mark.line + 1)
         self._seen.add(id(node))
+        if len(location) > MAX_DEPTH:
+            message = f"nested more than {MAX_DEPTH} levels deep; the data needs at most 5"
+            named = [i for i, part in enumerate(location, 1) if isinstance(part, str)]
+            return self._problem(line, field_name(location[: max(named, default=1)]), message)
         if isinstance(node, yaml.ScalarNode):
             return self._scalar(node, location)
         if node.tag not in _COLLECTIONS:

@@ -15,7 +15,7 @@ st.header("Positions", anchor=False)
 current = filter_stances(view.frames.current, view.catalog, view.filters)
 stances = current.set_index(["issue", "side"])
 if stances.empty:
-    cards.nothing_left("stances")
+    cards.nothing_left("stances", recorded=not view.frames.current.empty)
 else:
     st.markdown(positions_table(view, stances))
 st.caption("Status words and icons carry the meaning; colours only repeat it.")
@@ -23,14 +23,14 @@ st.caption("Status words and icons carry the meaning; colours only repeat it.")
 st.header("Agreed and proposed next steps", anchor=False)
 steps = filter_steps(view.frames.steps, view.filters)
 if steps.empty:
-    cards.nothing_left("next steps")
+    cards.nothing_left("next steps", recorded=not view.frames.steps.empty)
 cards.step_list(view.catalog, steps, limit=10)
 
 st.header("Quotes in view", anchor=False)
 quotes = view.quotes()
 st.caption(f"{len(quotes)} quote(s) match the filters.")
 if quotes.empty:
-    cards.nothing_left("quotes")
+    cards.nothing_left("quotes", recorded=not view.frames.quotes.empty)
 cards.quote_list(quotes, view.params, limit=8)
 
 st.header("Sources", anchor=False)

@@ -11,7 +11,7 @@ view = start_page(
 search = st.text_input("Search the quotes", key="q", bind="query-params", placeholder="e.g. Geneva")
 quotes = quotes_view.search(view.quotes(), search)
 st.caption(f"{len(quotes)} of {len(view.frames.quotes)} quote(s) shown.")
-selected = quotes_view.table(quotes)
+selected = quotes_view.table(quotes, recorded=not view.frames.quotes.empty)
 quotes_view.downloads(quotes)
 quotes_view.selected_quote(view, selected)
 

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import csv
+import io
+import json
 from pathlib import Path
 from urllib.parse import quote as urlquote
 
@@ -16,7 +19,9 @@ IMG = """<img src=x onerror="window.__pwned='img'">"""
 SCRIPT = "<script>window.__pwned='script'</script>"
 LINK = "[click me](javascript:window.__pwned='link')"
 MARKDOWN = "*stars* _under_ $5 and $6 ~tilde~ :red[red] :material/home: &amp; # hash"
-QUOTES = [f"She said {IMG} twice", f"Then {SCRIPT} ran", f"See {LINK} now", MARKDOWN]
+FORMULA = "=HYPERLINK('https://evil.example','click')"
+"""A spreadsheet would run it: the CSV download must neutralise it."""
+QUOTES = [f"She said {IMG} twice", f"Then {SCRIPT} ran", f"See {LINK} now", MARKDOWN, FORMULA]
 TABLE = "cell | cell\nnext line | --- |"
 """Would end a markdown table's cell or row if it were not escaped."""
 
@@ -107,6 +112,21 @@ def test_hostile_text_stays_in_its_table_cell(hostile_server, browser) -> None:
     expect(cells.nth(0)).to_have_text(IMG + " :red[title] | x")
     expect(cells.nth(1)).to_contain_text(SCRIPT + " " + MARKDOWN + " " + TABLE.replace("\n", " "))
     assert_nothing_injected(page)
+    context.close()
+
+
+def test_the_csv_download_neutralises_formulas(hostile_server, browser) -> None:
+    context = browser.new_context(viewport={"width": 1400, "height": 2000}, accept_downloads=True)
+    page = open_app(context, f"{hostile_server.url}/quotes?speaker=mallory")
+    with page.expect_download() as download:
+        page.get_by_text("Download CSV").click()
+    rows = list(csv.DictReader(io.StringIO(download.value.path().read_text(encoding="utf-8"))))
+    assert "'" + FORMULA in [row["text"] for row in rows]
+    assert not any(cell.startswith(("=", "+", "-", "@")) for row in rows for cell in row.values())
+    with page.expect_download() as download:
+        page.get_by_text("Download JSON").click()
+    records = json.loads(download.value.path().read_text(encoding="utf-8"))
+    assert FORMULA in [record["text"] for record in records]  # JSON stays exact
     context.close()
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import shutil
 import subprocess
 import sys
 from collections import Counter
@@ -139,3 +140,31 @@ def test_force_replaces_a_corpus(tmp_path: Path) -> None:
     assert result.returncode == 0, result.stderr
     assert len(list((tmp_path / "sources").glob("*.yaml"))) == 2
     assert validate(tmp_path).returncode == 0
+
+
+@pytest.mark.parametrize("inside", ["", "corpus"])
+def test_synth_refuses_the_data_folder_and_anything_inside_it(tmp_path: Path, inside: str) -> None:
+    data = tmp_path / "data"
+    shutil.copytree(DATA, data)
+    before = files(data)
+    command = [sys.executable, "-m", "dialogue_tracker", "synth", "--data", str(data)]
+    out = data / inside if inside else data
+    result = subprocess.run(
+        [*command, "--out", str(out), "--sources", "2", "--force"],
+        capture_output=True, text=True, cwd=tmp_path, check=False,
+    )  # fmt: skip
+    assert result.returncode == 2
+    assert result.stderr == (
+        f"synth: --out {out} is the data folder {data} or inside it; choose another folder\n"
+    )
+    assert files(data) == before
+
+
+def test_synth_never_deletes_what_it_did_not_write(tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    (out / "sources").mkdir(parents=True)
+    (out / "sources" / "mine.yaml").write_text("a curator's file\n", encoding="utf-8")
+    result = synth(out, "--sources", "2", "--force")
+    assert result.returncode == 2
+    assert "holds files synth did not write (sources/mine.yaml)" in result.stderr
+    assert (out / "sources" / "mine.yaml").read_text(encoding="utf-8") == "a curator's file\n"

@@ -9,6 +9,7 @@ last the last person mentioned, each less sure than the one before.
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 
@@ -44,9 +45,11 @@ class Attributor:
         self.blocks = {block.index: block for block in blocks}
         self.cues = Cues(text, book)
         self.held = [(p.open_at, p.outer_end) for p in passages]
-        self.found: list[Mention] = []
         self.paragraph = paragraph_numbers(text)
-        self._mentions: tuple[int, list[Mention]] | None = None
+        self._read: set[str] = set()
+        self._mentions: list[Mention] = []
+        """Every mention so far, in the order of their starts (see `_remember`)."""
+        self._cued: set[int] = set()
 
     def attribute_all(self) -> list[Attribution | None]:
         results = [self._from_cue(index) for index in range(len(self.passages))]
@@ -140,7 +143,7 @@ class Attributor:
             )
             confidence = 0.6
             reason = f"{words}: {who.name} is not in speakers.yaml; new speaker stub {person.id!r}"
-        self.found.append(Mention(who.start, who.end, person.id, who.words))
+        self._remember([Mention(who.start, who.end, person.id, who.words)])
         via = f"; reported via {cue.via}" if cue.via else ""
         return Attribution(
             person.id, confidence, " ".join(cue.words.split()), reason + via, cue.via
@@ -191,14 +194,32 @@ class Attributor:
 
     def last_mention(self, position: int, persons: set[str] | None = None) -> Mention | None:
         """The last person mentioned before `position`, outside quotes (of `persons`, if given)."""
-        if self._mentions is None or self._mentions[0] != len(self.book.persons):
-            self._mentions = (len(self.book.persons), self.book.mentions(self.text, self.held))
-        candidates = [
-            mention
-            for mention in [*self._mentions[1], *self.found]
-            if mention.start < position and (persons is None or mention.person in persons)
-        ]
-        return max(candidates, key=lambda mention: mention.start, default=None)
+        if len(self._read) < len(self.book.persons):  # read the text once per person
+            new = [person for person in self.book.persons if person not in self._read]
+            self._read.update(new)
+            self._remember(self.book.mentions(self.text, self.held, new), cued=False)
+        at = bisect.bisect_left(self._mentions, position, key=lambda mention: mention.start)
+        for index in range(at - 1, -1, -1):
+            if persons is None or self._mentions[index].person in persons:
+                return self._mentions[index]
+        return None
+
+    def _remember(self, mentions: list[Mention], cued: bool = True) -> None:
+        """Add a cue's mention, or the mentions a reading of the text found. Of one start, the
+        text's mention comes first, then the cues' in order; a name read later (a new stub's)
+        never takes over the words of one read before."""
+        for mention in mentions:
+            key = lambda m: m.start  # noqa: E731
+            if cued:
+                self._cued.add(id(mention))
+                self._mentions.insert(
+                    bisect.bisect_left(self._mentions, mention.start, key=key), mention
+                )
+                continue
+            at = bisect.bisect_right(self._mentions, mention.start, key=key)
+            read = [m for m in self._mentions[max(0, at - 2) : at + 1] if id(m) not in self._cued]
+            if not any(m.start < mention.end and mention.start < m.end for m in read):
+                self._mentions.insert(at, mention)
 
     def subject_of(self, mention: Mention) -> Mention | None:
         """When the sentence of `mention` names another person first, as its subject (at most

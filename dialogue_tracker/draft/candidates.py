@@ -14,6 +14,7 @@ from collections import Counter
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
+from dialogue_tracker.draft.ids import Taken
 from dialogue_tracker.draft.speakers import Book, slug
 from dialogue_tracker.draft.tagging import Tagger
 from dialogue_tracker.model import Side, check_partial_date
@@ -173,7 +174,7 @@ class Candidates:
             )
         return result
 
-    def next_steps(self, units: list[Unit], taken: set[str]) -> list[dict]:
+    def next_steps(self, units: list[Unit], taken: Taken) -> list[dict]:
         steps = []
         for unit in units:
             words = self.text[unit.start : unit.end]
@@ -190,9 +191,8 @@ class Candidates:
             clause = self._clause(unit, match if kind == "agreed" else None)
             if len(clause) > 150:
                 clause = clause[:150].rsplit(" ", 1)[0] + " …"
-            step_id = _unique(
-                slug(f"{issues[0]} {' '.join(clause.split()[:4])}") or issues[0], taken
-            )
+            wanted = slug(f"{issues[0]} {' '.join(clause.split()[:4])}") or issues[0]
+            step_id = taken.unique(wanted[:70].strip("-"))
             step = {
                 "id": step_id,
                 "issue": issues[0],
@@ -258,14 +258,3 @@ class Candidates:
         if basis:
             target["basis"] = basis
         return target
-
-
-def _unique(wanted: str, taken: set[str]) -> str:
-    wanted = wanted[:70].strip("-")
-    name = wanted
-    number = 2
-    while name in taken:
-        name = f"{wanted}-{number}"
-        number += 1
-    taken.add(name)
-    return name

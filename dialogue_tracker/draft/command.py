@@ -2,20 +2,24 @@
 
 from __future__ import annotations
 
-import datetime
 import re
 import sys
 import time
 from pathlib import Path
 from typing import TextIO
 
+from pydantic import ValidationError
+
 from dialogue_tracker.catalog import Catalog
-from dialogue_tracker.draft.pipeline import Options, make_draft
+from dialogue_tracker.data_files import Refused, read_capped
+from dialogue_tracker.draft.pipeline import Options
 from dialogue_tracker.draft.report import report
-from dialogue_tracker.draft.writer import Exists, target_paths, write_draft
-from dialogue_tracker.loader import draft_files, load_catalog
-from dialogue_tracker.model import ID_PATTERN, check_web_url
-from dialogue_tracker.yaml_reader import YamlFile
+from dialogue_tracker.draft.split import drafts_within_limit
+from dialogue_tracker.draft.writer import Locked, draft_lock, target_paths, write_draft
+from dialogue_tracker.loader import MAX_TEXT_BYTES, draft_files, load_catalog
+from dialogue_tracker.model import ID_PATTERN, check_characters, check_partial_date, check_web_url
+from dialogue_tracker.problems import escape_controls, field_name
+from dialogue_tracker.yaml_reader import MAX_BYTES, YamlFile
 
 
 class Progress:
@@ -45,11 +49,14 @@ def run(
     if usage:
         print(f"draft: {usage}", file=err)
         return 2
-    if not article.is_file():
+    if not article.is_file():  # nor a FIFO, which would block
         print(f"draft: {article} is not a file", file=err)
         return 1
     try:
-        raw = article.read_bytes().decode("utf-8-sig")
+        raw = read_capped(article.resolve(), MAX_TEXT_BYTES).decode("utf-8-sig")
+    except Refused as refused:
+        print(f"draft: {article}: {refused}", file=err)
+        return 1
     except UnicodeDecodeError as error:
         print(f"draft: {article} is not UTF-8 (byte {error.start}); save it as UTF-8", file=err)
         return 1
@@ -62,39 +69,74 @@ def run(
             file=err,
         )
         return 1
-    there = [path for path in target_paths(data_dir, options.source_id) if path.exists()]
-    if there and not force:
-        print(f"draft: {there[0]} already exists; use --force to replace it", file=err)
+    try:
+        with draft_lock(data_dir, options.source_id):
+            return _draft(raw, options, catalog, data_dir, force, progress, out, err)
+    except Locked as locked:
+        print(f"draft: {locked}", file=err)
+        return 1
+
+
+def _draft(raw, options, catalog, data_dir, force, progress, out, err) -> int:
+    """Draft and write, while this run holds the draft's lock."""
+    if _existing(data_dir, [options.source_id], force, err):
         return 1
     progress.step("finding quotes and speakers")
-    draft = make_draft(
-        raw,
-        options,
-        catalog.speakers.values(),
-        catalog.sides.values(),
-        catalog.issues.values(),
-        taken_ids(catalog, data_dir, options.source_id),
-    )
-    progress.step("writing")
     try:
-        yaml_path, text_path = write_draft(data_dir, draft, force=force)
-    except Exists as error:
-        print(f"draft: {error} already exists; use --force to replace it", file=err)
+        drafted = drafts_within_limit(
+            raw,
+            options,
+            catalog.speakers.values(),
+            catalog.sides.values(),
+            catalog.issues.values(),
+            taken_ids(catalog, data_dir, options.source_id),
+        )
+    except ValidationError as error:  # e.g. a control character in a quoted passage
+        print(f"draft: the text cannot be drafted: {_first_error(error)}", file=err)
         return 1
-    print(report(draft, yaml_path, text_path), file=out)
+    if _existing(data_dir, [item.draft.options.source_id for item in drafted], force, err):
+        return 1
+    progress.step("writing")
+    written = [
+        write_draft(data_dir, item.draft, force=True, content=item.content) for item in drafted
+    ]
+    if len(drafted) > 1:
+        print(
+            f"One draft of this text would be more YAML than the {MAX_BYTES:,}-byte limit of a "
+            f"data file, so the text is cut into {len(drafted)} parts, each its own draft.",
+            file=out,
+        )
+    for item, (yaml_path, text_path) in zip(drafted, written, strict=True):
+        print(report(item.draft, yaml_path, text_path), file=out)
     return 0
 
 
+def _existing(data_dir: Path, source_ids: list[str], force: bool, err: TextIO) -> bool:
+    """Whether a draft file of one of the ids is there and may not be replaced (said so)."""
+    there = [p for i in source_ids for p in target_paths(data_dir, i) if p.exists()]
+    if there and not force:
+        print(f"draft: {there[0]} already exists; use --force to replace it", file=err)
+    return bool(there) and not force
+
+
+def _first_error(error: ValidationError) -> str:
+    """The first problem pydantic found, as `field: message`, escaped."""
+    first = error.errors()[0]
+    where = field_name(tuple(part for part in first["loc"] if isinstance(part, str | int)))
+    message = first["ctx"]["error"] if first["type"] == "value_error" else first["msg"]
+    return escape_controls(f"{where}: {message}")
+
+
 def _usage_problem(options: Options) -> str | None:
-    if not re.match(ID_PATTERN, options.source_id) or len(options.source_id) > 80:
+    if not re.fullmatch(ID_PATTERN, options.source_id) or len(options.source_id) > 80:
         return f"--source-id {options.source_id!r}: use lower-case letters, digits and hyphens"
     if options.date is not None:
-        try:
-            datetime.date.fromisoformat(options.date)
-        except ValueError:
-            return f"--date {options.date!r}: expected a real day as YYYY-MM-DD"
-        if not re.fullmatch(r"\d{4}-\d{2}-\d{2}", options.date):
+        if not re.fullmatch(r"[0-9]{4}-[0-9]{2}-[0-9]{2}", options.date):
             return f"--date {options.date!r}: expected YYYY-MM-DD"
+        try:
+            check_partial_date(options.date)
+        except ValueError as error:
+            return f"--date {options.date!r}: {error}"
     if options.url is not None:
         try:
             check_web_url(options.url)
@@ -104,6 +146,10 @@ def _usage_problem(options: Options) -> str | None:
         value = getattr(options, name)
         if value is not None and not value.strip():
             return f"--{name} is empty"
+        try:
+            check_characters(value or "")
+        except ValueError as error:
+            return f"--{name}: {error}"
     return None
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 import datetime
 import re
 from collections.abc import Iterable
@@ -9,6 +10,7 @@ from dataclasses import dataclass, field
 
 from dialogue_tracker.draft.attribution import LOW_CONFIDENCE, Attribution, Attributor
 from dialogue_tracker.draft.candidates import MONTHS, Candidates, Unit
+from dialogue_tracker.draft.ids import Taken
 from dialogue_tracker.draft.quotes import Block, Passage, blocks, find_passages, paragraph_numbers
 from dialogue_tracker.draft.sentences import Span, sentences
 from dialogue_tracker.draft.speakers import Book, Person
@@ -105,18 +107,18 @@ def make_draft(
     passages, troubles = find_passages(text, scope)
     attributor = Attributor(text, book, passages, every_block)
     results = attributor.attribute_all()
-    event_date, basis, known = _event_date(text, options)
+    event_date, basis, known = event_date_of(text, options)
     draft = Draft(
         options,
         text,
         cleaned.removed,
         "transcript" if turns else "news_report",
-        options.title or _first_line(text) or options.source_id,
+        options.title or first_line(text) or options.source_id,
         event_date,
         basis,
     )
     draft.warnings = [f"paragraph {paragraph_at(t.offset)}: {t.message}" for t in troubles]
-    taken = set(taken_ids)
+    taken = Taken(taken_ids)
     builder = _QuoteBuilder(text, book, tagger, taken, {b.index: b for b in every_block})
     for index, (passage, result) in enumerate(zip(passages, results, strict=True)):
         builder.from_passage(passage, result or NOBODY, attributor.sentence_of(index))
@@ -137,7 +139,7 @@ def make_draft(
 
 class _QuoteBuilder:
     def __init__(
-        self, text: str, book: Book, tagger: Tagger, taken: set[str], blocks: dict[int, Block]
+        self, text: str, book: Book, tagger: Tagger, taken: Taken, blocks: dict[int, Block]
     ) -> None:
         self.text = text
         self.book = book
@@ -145,6 +147,7 @@ class _QuoteBuilder:
         self.taken = taken
         self.blocks = blocks
         self.quotes: list[DraftQuote] = []
+        self.last_by_speaker: dict[str | None, DraftQuote] = {}
         self.frequent = tagger.frequent(text)
         self.paragraph_at = paragraph_numbers(text)
 
@@ -193,10 +196,10 @@ class _QuoteBuilder:
         tags = self.tagger.tags(layers)
         if tags is not None:
             return tags
-        earlier = [quote for quote in self.quotes if speaker and quote.speaker == speaker]
+        earlier = self.last_by_speaker.get(speaker) if speaker else None
         if earlier:
             return Tags(
-                earlier[-1].issues, "none of its own; those of the speaker's quote before", True
+                earlier.issues, "none of its own; those of the speaker's quote before", True
             )
         if self.frequent:
             return Tags((self.frequent[0],), "none near it; the text's most frequent issue", True)
@@ -206,7 +209,7 @@ class _QuoteBuilder:
         stub = speaker is not None and self.book.persons[speaker].stub
         review = confidence < LOW_CONFIDENCE or stub or tags.review or marks
         self.quotes.append(
-            DraftQuote(
+            quote := DraftQuote(
                 _quote_id(speaker or "unattributed", words, self.taken),
                 speaker,
                 words,
@@ -220,6 +223,7 @@ class _QuoteBuilder:
                 **extra,
             )
         )
+        self.last_by_speaker[speaker] = quote
 
 
 def _units(
@@ -232,15 +236,17 @@ def _units(
     """Sentences of the article's paragraphs (quotes kept whole), and the transcript turns'
     passages; each with the quote it holds."""
     by_start = {quote.start: quote for quote in quotes}
+    starts = list(by_start)  # in the order of the text, as `quotes` is
     held = [Span(p.open_at, p.outer_end) for p in passages]
+    held_starts = [span.start for span in held]
     units = []
     covered = set()
     for block in scope:
-        inside = [span for span in held if block.start <= span.start < block.end]
-        for sentence in sentences(text, block.start, block.end, inside):
-            quote = next(
-                (q for s, q in by_start.items() if sentence.start <= s < sentence.end), None
-            )
+        first, last = (bisect.bisect_left(held_starts, at) for at in (block.start, block.end))
+        for sentence in sentences(text, block.start, block.end, held[first:last]):
+            at = bisect.bisect_left(starts, sentence.start)
+            inside = at < len(starts) and starts[at] < sentence.end
+            quote = by_start[starts[at]] if inside else None
             if quote:
                 covered.add(quote.id)
             units.append(_unit(sentence.start, sentence.end, quote, paragraph_at))
@@ -260,10 +266,12 @@ def _unit(start: int, end: int, quote: DraftQuote | None, paragraph_at) -> Unit:
 def _subjects(text: str, book: Book, attributor: Attributor):
     """Who a narrative sentence speaks of before its cue: persons named, or a pronoun's."""
 
-    mentions = book.mentions(text, attributor.held)
+    mentions = book.mentions(text, attributor.held)  # in the order of the text
+    starts = [mention.start for mention in mentions]
 
     def subjects(start: int, end: int) -> list[str]:
-        named = [m.person for m in mentions if start <= m.start and m.end <= end]
+        first, last = bisect.bisect_left(starts, start), bisect.bisect_left(starts, end)
+        named = [m.person for m in mentions[first:last] if m.end <= end]
         if named:
             return list(dict.fromkeys(named))
         if re.search(r"(?<![\w-])(?:[Hh]e|[Ss]he)(?![\w-])", text[start:end]):
@@ -274,18 +282,12 @@ def _subjects(text: str, book: Book, attributor: Attributor):
     return subjects
 
 
-def _quote_id(speaker: str, words: str, taken: set[str]) -> str:
+def _quote_id(speaker: str, words: str, taken: Taken) -> str:
     salient = [w for w in re.findall(r"[a-z0-9]+", words.lower()) if w not in STOPWORDS]
-    wanted = "-".join([speaker, *salient[:3]])[:70].strip("-")
-    name, number = wanted, 2
-    while name in taken:
-        name = f"{wanted}-{number}"
-        number += 1
-    taken.add(name)
-    return name
+    return taken.unique("-".join([speaker, *salient[:3]])[:70].strip("-"))
 
 
-def _first_line(text: str) -> str:
+def first_line(text: str) -> str:
     return next((line.strip() for line in text.splitlines() if line.strip()), "")
 
 
@@ -295,7 +297,7 @@ _DATE_IN_TEXT = (
 )
 
 
-def _event_date(text: str, options: Options) -> tuple[str, str, bool]:
+def event_date_of(text: str, options: Options) -> tuple[str, str, bool]:
     """The meeting's date, its basis, and whether it is known: --date, else the first full date
     in the text, else today's date as a placeholder."""
     if options.date:

@@ -78,10 +78,12 @@ def sentences(text: str, start: int, end: int, held: Sequence[Span] = ()) -> lis
     current = start
     at = start
     held = sorted(held, key=lambda span: span.start)
+    next_held = 0  # `at` only grows: the held spans are passed once, in order
     while at < end:
-        inside = next((span for span in held if span.start <= at < span.end), None)
-        if inside is not None:
-            at = inside.end
+        while next_held < len(held) and held[next_held].end <= at:
+            next_held += 1
+        if next_held < len(held) and held[next_held].start <= at:
+            at = held[next_held].end
             continue
         if is_boundary(text, at, end):
             found.append(Span(current, at + 1))

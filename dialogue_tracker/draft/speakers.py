@@ -7,6 +7,7 @@ the speaker's role; a person the registry does not know becomes a stub, marked f
 
 from __future__ import annotations
 
+import bisect
 import re
 import unicodedata
 from collections.abc import Iterable
@@ -70,6 +71,7 @@ class Book:
     sides: dict[str, Side]
     stubs: list[Person] = field(default_factory=list)
     _pattern: re.Pattern[str] | None = None
+    _index: dict[str, list[tuple[Person, str]]] | None = None
 
     @classmethod
     def from_registry(cls, speakers: Iterable[Speaker], sides: Iterable[Side]) -> Book:
@@ -80,17 +82,22 @@ class Book:
 
     def lookup(self, words: str) -> Person | None:
         """The person one of whose names is exactly `words` (a role alias in any case)."""
-        wanted = _normal(words)
-        for person in self.persons.values():
-            for name in person.names:
-                is_role = name.lower().startswith(DETERMINERS)
-                if _normal(name) == wanted and (is_role or name[:1] == words.strip()[:1]):
-                    return person
+        if self._index is None:
+            self._index = {}
+            for person in self.persons.values():
+                for name in person.names:
+                    self._index.setdefault(_normal(name), []).append((person, name))
+        for person, name in self._index.get(_normal(words), ()):
+            is_role = name.lower().startswith(DETERMINERS)
+            if is_role or name[:1] == words.strip()[:1]:
+                return person
         return None
 
-    def alias_regex(self) -> str:
-        """Every name and alias, longest first, as one regular expression."""
-        names = sorted({n for p in self.persons.values() for n in p.names}, key=len, reverse=True)
+    def alias_regex(self, persons: Iterable[str] | None = None) -> str:
+        """Every name and alias (of `persons`, if given), longest first, as one regular
+        expression."""
+        chosen = self.persons.values() if persons is None else [self.persons[p] for p in persons]
+        names = sorted({n for p in chosen for n in p.names}, key=len, reverse=True)
         parts = []
         for name in names:
             escaped = re.escape(name).replace(r"\ ", r"\s+").replace("'", "['’]")
@@ -98,14 +105,26 @@ class Book:
             parts.append(f"(?i:{escaped})" if is_role else escaped)
         return "|".join(parts)
 
-    def mentions(self, text: str, held: Iterable[tuple[int, int]] = ()) -> list[Mention]:
-        """Every name or alias of a person in `text`, outside the `held` spans (quotes)."""
-        if self._pattern is None:
-            self._pattern = re.compile(rf"(?<![\w-])(?:{self.alias_regex()})(?![\w-])")
-        held = list(held)
+    def mentions(
+        self,
+        text: str,
+        held: Iterable[tuple[int, int]] = (),
+        persons: Iterable[str] | None = None,
+    ) -> list[Mention]:
+        """Every name or alias of a person (of `persons`, if given) in `text`, outside the
+        `held` spans (quotes, in order and not overlapping)."""
+        if persons is not None:
+            pattern = re.compile(rf"(?<![\w-])(?:{self.alias_regex(persons)})(?![\w-])")
+        elif self._pattern is None:
+            pattern = self._pattern = re.compile(rf"(?<![\w-])(?:{self.alias_regex()})(?![\w-])")
+        else:
+            pattern = self._pattern
+        held = sorted(held)
+        starts = [start for start, _ in held]
         found = []
-        for match in self._pattern.finditer(text):
-            if any(start <= match.start() < end for start, end in held):
+        for match in pattern.finditer(text):
+            inside = bisect.bisect_right(starts, match.start()) - 1
+            if inside >= 0 and match.start() < held[inside][1]:
                 continue
             person = self.lookup(re.sub(r"\s+", " ", match.group()))
             if person is not None:
@@ -115,8 +134,9 @@ class Book:
     def fitting(self, phrase: str) -> list[tuple[Person, float]]:
         """Persons a role phrase may name: 1.0 by an alias, 0.5 by the words of the role."""
         found = []
+        side = self.side_of(phrase)
         for person in self.persons.values():
-            strength = _fit(person, phrase, self.side_of(phrase), self.side_words)
+            strength = _fit(person, phrase, side, self.side_words)
             if strength:
                 found.append((person, strength))
         return found
@@ -191,7 +211,7 @@ class Book:
         )
         self.persons[stub_id] = person
         self.stubs.append(person)
-        self._pattern = None
+        self._pattern = self._index = None
         return person
 
 

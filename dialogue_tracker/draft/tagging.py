@@ -14,6 +14,9 @@ from dataclasses import dataclass
 
 from dialogue_tracker.model import Issue
 
+LONG = 2000
+"""Characters from which a text's keywords are kept for the next question (a paragraph's)."""
+
 
 @dataclass(frozen=True)
 class Tags:
@@ -28,20 +31,28 @@ class Tagger:
     def __init__(self, issues: Iterable[Issue]) -> None:
         self.order = []
         self.patterns: list[tuple[str, str, re.Pattern[str]]] = []
+        self._last: tuple[str, dict[str, list[str]]] | None = None
         for issue in issues:
             self.order.append(issue.id)
             for keyword in issue.keywords:
                 self.patterns.append((issue.id, keyword, _pattern(keyword)))
 
     def find(self, text: str) -> dict[str, list[str]]:
-        """Issue id → the keywords found for it, in registry order."""
+        """Issue id → the keywords found for it, in registry order. The answer for the last long
+        text is kept: the quotes of one long paragraph ask about it one after another."""
+        long = len(text) > LONG
+        if long and self._last is not None and self._last[0] == text:
+            return self._last[1]
         found: dict[str, list[str]] = {}
         for issue, _, pattern in self.patterns:
             for match in pattern.finditer(text):
                 words = " ".join(match.group().split())
                 if words not in found.setdefault(issue, []):
                     found[issue].append(words)
-        return {issue: found[issue] for issue in self.order if found.get(issue)}
+        result = {issue: found[issue] for issue in self.order if found.get(issue)}
+        if long:
+            self._last = (text, result)
+        return result
 
     def tags(self, layers: Iterable[tuple[str, str]]) -> Tags | None:
         """Tags from the first layer (where, text) that has keywords, if any has; beyond the

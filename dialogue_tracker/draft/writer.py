@@ -2,13 +2,17 @@
 
 Each file is written to a temporary file in the same folder and moved into place with
 `os.replace`, so a reader never sees half a file; the text goes first, so the YAML never names a
-missing text. Existing files are replaced only when asked (`force`).
+missing text. Existing files are replaced only when asked (`force`). A run holds the draft's lock
+(`drafts/.<ID>.lock`) from its check for existing files to its last write, so two runs on one id
+never mix their files; an interrupted run removes the files it had created.
 """
 
 from __future__ import annotations
 
 import os
 import secrets
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import yaml
@@ -29,7 +33,29 @@ class Exists(Exception):
     """A draft file is already there and `force` was not given."""
 
 
-class _Dumper(yaml.SafeDumper):
+class Locked(Exception):
+    """Another run holds the draft's lock."""
+
+
+@contextmanager
+def draft_lock(data_dir: Path, source_id: str) -> Iterator[None]:
+    """Hold `drafts/.<ID>.lock` while drafting; raise `Locked` when another run holds it."""
+    lock = data_dir / DRAFTS / f".{source_id}.lock"
+    lock.parent.mkdir(parents=True, exist_ok=True)
+    try:
+        os.close(os.open(lock, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666))
+    except FileExistsError:
+        raise Locked(
+            f"another draft of {source_id!r} is being written ({lock} exists); "
+            "if no other draft command is running, delete that file"
+        ) from None
+    try:
+        yield
+    finally:
+        lock.unlink(missing_ok=True)
+
+
+class _Dumper(getattr(yaml, "CSafeDumper", yaml.SafeDumper)):
     """Block style for records, flow style for lists of ids, double quotes for verbatim text."""
 
     def ignore_aliases(self, data) -> bool:
@@ -171,16 +197,25 @@ def target_paths(data_dir: Path, source_id: str) -> tuple[Path, Path]:
     return folder / f"{source_id}.yaml", folder / f"{source_id}.txt"
 
 
-def write_draft(data_dir: Path, draft: Draft, force: bool = False) -> tuple[Path, Path]:
-    """Write the draft's YAML and text; raise `Exists` when one is there and not `force`."""
+def write_draft(
+    data_dir: Path, draft: Draft, force: bool = False, content: str | None = None
+) -> tuple[Path, Path]:
+    """Write the draft's YAML (`content`, if made already) and text; raise `Exists` when one is
+    there and not `force`."""
     yaml_path, text_path = target_paths(data_dir, draft.options.source_id)
     there = [path for path in (yaml_path, text_path) if path.exists()]
     if there and not force:
         raise Exists(", ".join(str(path) for path in there))
-    content = yaml_text(draft, document(draft))
+    content = content or yaml_text(draft, document(draft))
     yaml_path.parent.mkdir(parents=True, exist_ok=True)
-    write_atomic(text_path, draft.text.encode("utf-8"))
-    write_atomic(yaml_path, content.encode("utf-8"))
+    created = [path for path in (text_path, yaml_path) if not path.exists()]
+    try:
+        write_atomic(text_path, draft.text.encode("utf-8"))
+        write_atomic(yaml_path, content.encode("utf-8"))
+    except BaseException:  # interrupted (Ctrl-C) or failed: leave no half of a new draft
+        for path in created:
+            path.unlink(missing_ok=True)
+        raise
     return yaml_path, text_path
 
 

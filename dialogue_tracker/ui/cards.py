@@ -150,7 +150,11 @@ def source_card(entry: SourceEntry) -> None:
         st.caption(f"Reuse: {reuse}")
 
 
-def nothing_left(what: str) -> None:
+def nothing_left(what: str, recorded: bool = True) -> None:
+    """Say why a list is empty: the filters left nothing, or nothing was `recorded` at all."""
+    if not recorded:
+        st.info(f"The sources record no {what}.", icon=":material/info:")
+        return
     st.info(
         f"No {what} match the filters. Clear or widen them in the sidebar.",
         icon=":material/filter_alt_off:",

@@ -47,7 +47,7 @@ def files_signature(folder: Path) -> str:
     found = []
     for root, _, names in os.walk(folder):
         for name in names:
-            stat = os.stat(os.path.join(root, name))
+            stat = os.lstat(os.path.join(root, name))
             found.append(f"{root}/{name}\t{stat.st_mtime_ns}\t{stat.st_size}")
     return hashlib.sha1("\n".join(sorted(found)).encode()).hexdigest()
 

@@ -8,6 +8,7 @@ import pandas as pd
 import streamlit as st
 
 from dialogue_tracker.catalog import cited_as
+from dialogue_tracker.csv_cells import to_safe_csv
 from dialogue_tracker.dates import describe
 from dialogue_tracker.export import QUOTE_FIELDS, as_records
 from dialogue_tracker.ui import cards
@@ -27,10 +28,11 @@ def search(quotes: pd.DataFrame, words: str) -> pd.DataFrame:
     return quotes[keep]
 
 
-def table(quotes: pd.DataFrame) -> str | None:
-    """The sortable table; returns the id of the selected row, if any."""
+def table(quotes: pd.DataFrame, recorded: bool = True) -> str | None:
+    """The sortable table (`recorded`: whether the sources record any quote); returns the id of
+    the selected row, if any."""
     if quotes.empty:
-        cards.nothing_left("quotes")
+        cards.nothing_left("quotes", recorded)
         return None
     event = st.dataframe(
         quotes[COLUMNS],
@@ -57,7 +59,7 @@ def downloads(quotes: pd.DataFrame) -> None:
     def as_csv() -> bytes:
         table = pd.DataFrame(as_records(quotes, QUOTE_FIELDS), columns=QUOTE_FIELDS, dtype=object)
         table["issues"] = table["issues"].map("; ".join)
-        return table.to_csv(index=False).encode("utf-8")
+        return to_safe_csv(table).encode("utf-8")
 
     def as_json() -> bytes:
         records = as_records(quotes, QUOTE_FIELDS)
