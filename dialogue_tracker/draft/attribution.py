@@ -225,12 +225,11 @@ class Attributor:
         """When the sentence of `mention` names another person first, as its subject (at most
         a few words into the sentence: 'Lavrov met Kerry.'), that first person."""
         start = sentence_start(self.text, mention.start, 0)
-        earlier = [
-            other
-            for other in [*self._mentions[1], *self.found]
-            if start <= other.start < mention.start and other.person != mention.person
-        ]
-        first = min(earlier, key=lambda other: other.start, default=None)
+        key = lambda other: other.start  # noqa: E731
+        lo = bisect.bisect_left(self._mentions, start, key=key)
+        hi = bisect.bisect_left(self._mentions, mention.start, key=key)
+        earlier = [other for other in self._mentions[lo:hi] if other.person != mention.person]
+        first = min(earlier, key=key, default=None)
         if first is None or len(self.text[start : first.start].split()) > 3:
             return None
         return first
