@@ -9,15 +9,18 @@ import os
 from collections.abc import Callable
 from pathlib import Path
 
+from dialogue_tracker.paths import PROJECT
+
 SECRET = "root:x:0:0:SECRET-OUTSIDE-THE-DATA-FOLDER"
 LINK = "is a symbolic link; data files must be regular files inside the data folder"
 SEED_NAME = "moscow-talks-2016-03-24"
+SOURCES = PROJECT / "data" / "sources"
 SOURCE = """source:
   id: fixture-linked
   text_file: linked.txt
-  kind: article
+  kind: news_report
   title: FIXTURE source whose text is a link
-  outlet: FIXTURE
+  publisher: FIXTURE
   event: FIXTURE meeting
   event_date: "2016-04"
   event_date_basis: FIXTURE; invented for a test.
@@ -91,6 +94,6 @@ CASES: dict[str, tuple[Callable[[Path], None], list[str]]] = {
     "link-loop": (_loop, [f"data/sources/loop.yaml: (file): {LINK}"]),
     "sources-folder-outside": (
         _sources_outside,
-        [f"data/sources/{SEED_NAME}.yaml: (file): {OUTSIDE}"],
+        [f"data/sources/{path.name}: (file): {OUTSIDE}" for path in sorted(SOURCES.glob("*.yaml"))],
     ),
 }

@@ -24,8 +24,8 @@ def formula_data(tmp_path: Path) -> Path:
         for n, quote in enumerate(FORMULAS)
     )
     (data / "sources" / "formulas.yaml").write_text(
-        "source:\n  id: formulas\n  text_file: formulas.txt\n  kind: article\n"
-        "  title: FIXTURE formulas\n  outlet: FIXTURE\n  event: FIXTURE meeting\n"
+        "source:\n  id: formulas\n  text_file: formulas.txt\n  kind: news_report\n"
+        "  title: FIXTURE formulas\n  publisher: FIXTURE\n  event: FIXTURE meeting\n"
         "  event_date: '2016-04'\n  event_date_basis: FIXTURE\n"
         f"quotes:\n{quotes}",
         encoding="utf-8",
