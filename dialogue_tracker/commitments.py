@@ -1,0 +1,78 @@
+"""Next steps as commitments: each step's status with the dated trail of evidence behind it.
+
+A status is never claimed without a source: a step is `open` on the word of the source that
+recorded it, and each later status on the evidence that speaks of the step. Evidence about
+something else (`related`) joins the trail with how it relates, and claims no status.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import pandas as pd
+
+from dialogue_tracker.catalog import Catalog
+
+STEP_STATUSES = ("open", "in_progress", "done", "missed", "dropped")
+
+
+@dataclass(frozen=True)
+class Evidence:
+    """One dated entry of a step's trail."""
+
+    step: str
+    date: str
+    kind: str  # "recorded" (the source that set the step), "step" or "related"
+    status: str | None
+    relation: str | None
+    note: str
+    source_title: str
+    url: str | None
+    source_id: str | None
+    quotes: tuple[str, ...]
+
+
+def trail(catalog: Catalog, step: pd.Series | dict) -> list[Evidence]:
+    """The step's record in its source, then its status log, oldest first."""
+    entry = catalog.source(step["source"])
+    recorded = Evidence(
+        step=step["id"],
+        date=entry.record.event_date,
+        kind="recorded",
+        status="open",
+        relation=None,
+        note=f"Recorded: {step['who'] or 'no owner named'}.",
+        source_title=entry.record.title,
+        url=entry.record.url,
+        source_id=entry.id,
+        quotes=tuple(step["quotes"]),
+    )
+    return [recorded, *(_logged(catalog, step["id"], update) for update in step["status_log"])]
+
+
+def _logged(catalog: Catalog, step_id: str, update) -> Evidence:
+    title, url = catalog.evidence_source(update)
+    return Evidence(
+        step=step_id,
+        date=update.date,
+        kind=update.evidence,
+        status=update.status,
+        relation=update.relation,
+        note=update.note,
+        source_title=title,
+        url=url,
+        source_id=update.source_id,
+        quotes=update.quotes,
+    )
+
+
+def status_counts(steps: pd.DataFrame) -> dict[str, int]:
+    """How many steps stand at each status (the meter), every status listed."""
+    counts = steps["status"].value_counts()
+    return {status: int(counts.get(status, 0)) for status in STEP_STATUSES}
+
+
+def logged_evidence(catalog: Catalog, steps: pd.DataFrame) -> list[Evidence]:
+    """Every status-log entry of the steps, in date order (the records of the steps left out)."""
+    found = [entry for step in steps.to_dict("records") for entry in trail(catalog, step)[1:]]
+    return sorted(found, key=lambda entry: entry.date)
