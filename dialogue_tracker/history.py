@@ -88,7 +88,9 @@ def stance_changes(
     keys = ["issue", "side"]
     old = stances_as_of(stances, found, before).set_index(keys)
     new = stances_as_of(stances, found, after).set_index(keys)
-    both = old.join(new, how="outer", lsuffix="_before", rsuffix="_after")
+    both = old.merge(
+        new, how="outer", left_index=True, right_index=True, suffixes=("_before", "_after")
+    )
     was = both["status_before"].fillna(NO_STANCE) != NO_STANCE
     now = both["status_after"].fillna(NO_STANCE) != NO_STANCE
     kind = pd.Series(None, index=both.index, dtype=object)

@@ -123,6 +123,7 @@ def timeline_figure(events: pd.DataFrame, issues: dict[str, str], palette: list[
         if len(spans):
             figure.add_trace(_spans(spans, issue, style))
     _layout(figure, issues, lanes, events)
+    meeting_guides(figure, events)
     return figure
 
 
@@ -162,12 +163,26 @@ def _spans(rows: pd.DataFrame, issue: str, style: dict) -> go.Bar:
 
 
 def focus_range(events: pd.DataFrame) -> tuple[pd.Timestamp, pd.Timestamp] | None:
-    """The span of the sources' own items, padded; context long before it stays off screen."""
+    """The whole calendar years of the sources' own items, so the chart reads as a year (or
+    years); context long before them stays off screen."""
     own = events[events["kind"] != "context"]
     if own.empty:
         return None
-    start, end = own["start"].min(), own["end"].max()
-    return start - pd.DateOffset(months=5), end + pd.DateOffset(months=1)
+    first, last = own["start"].min().year, own["end"].max().year
+    return pd.Timestamp(year=first, month=1, day=1), pd.Timestamp(year=last + 1, month=1, day=1)
+
+
+MAX_GUIDES = 40
+
+
+def meeting_guides(figure: go.Figure, events: pd.DataFrame) -> None:
+    """A dotted line across every lane on each meeting's day (up to MAX_GUIDES meetings), so the
+    year's meetings line up across the issues."""
+    days = sorted(set(events.loc[events["kind"].isin(["meeting", "quotes"]), "start"]))
+    if len(days) > MAX_GUIDES:
+        return
+    for day in days:
+        figure.add_vline(x=day, line={"dash": "dot", "width": 1}, opacity=0.35)
 
 
 def _layout(figure: go.Figure, issues: dict, lanes: dict, events: pd.DataFrame) -> None:
@@ -179,7 +194,12 @@ def _layout(figure: go.Figure, issues: dict, lanes: dict, events: pd.DataFrame) 
         hovermode="closest",
         hoverlabel={"align": "left"},
         showlegend=False,
-        xaxis={"type": "date", "range": list(window) if window else None},
+        xaxis={
+            "type": "date",
+            "range": list(window) if window else None,
+            "ticklabelmode": "period",
+            "tickformat": "%b\n%Y",
+        },
         yaxis={
             "tickvals": list(lanes.values()),
             "ticktext": [issues[issue] for issue in lanes],
