@@ -197,7 +197,6 @@ def _layout(figure: go.Figure, issues: dict, lanes: dict, events: pd.DataFrame) 
         xaxis={
             "type": "date",
             "range": list(window) if window else None,
-            "ticklabelmode": "period",
             "tickformat": "%b\n%Y",
         },
         yaxis={

@@ -66,3 +66,36 @@ def test_issue_page_shows_each_sides_history_as_a_sequence() -> None:
     assert "changed from Agreement" in entries[1] and "changed from Conditional" in entries[2]
     assert "changed" not in entries[0]
     assert "quotes?issue=syria&quote=fixture-vienna-lavrov-truce)" in entries[1]
+
+
+def test_what_changed_opens_on_the_latest_two_meetings() -> None:
+    app = open_page("changes")
+    assert app.selectbox(key="from_pick").value == GENEVA
+    assert app.selectbox(key="to_pick").value == LIMA
+    text = page_text(app)
+    assert "Dropped stance" in text and "Changed stance" in text
+    assert "fixture-joint-centre" not in text  # recorded in Geneva, not after it
+
+
+def test_from_and_to_in_the_url_show_the_changes_between_them() -> None:
+    app = open_page("changes", **{"from": [VIENNA], "to": [GENEVA]})
+    assert app.selectbox(key="from_pick").value == VIENNA
+    assert app.selectbox(key="to_pick").value == GENEVA
+    changes = next(m.value for m in app.markdown if "Changed stance" in m.value)
+    items = changes.split("\n- ")
+    assert len(items) == 2 and all("**Syria**" in item for item in items)
+    assert "quote=fixture-geneva-lavrov-basis" in changes
+    text = page_text(app)
+    assert "FIXTURE: set up a joint centre." in text  # the new step
+    assert "quote=fixture-geneva-kerry-plan" in text
+    assert "FIXTURE: the truce is being extended street by street." in text  # 9 September
+    assert "FIXTURE: the truce did not reach Aleppo." not in text  # 17 November: later
+
+
+def test_meetings_picked_in_the_wrong_order_are_compared_earlier_first() -> None:
+    forward = page_text(open_page("changes", **{"from": [VIENNA], "to": [LIMA]}))
+    backward = open_page("changes", **{"from": [LIMA], "to": [VIENNA]})
+    assert "picked first" in page_text(backward)
+    assert forward in page_text(backward).replace(
+        "The later meeting was picked first; the comparison runs from the earlier.\n", ""
+    )

@@ -1,0 +1,91 @@
+"""The views of the year in a real browser, on the seed plus the FIXTURE year
+(tests/fixtures/year/): deep links to the new pages as the very first request to a fresh server,
+the meetings carried in the URL, no console errors, no sideways scrolling at 390 px."""
+
+from __future__ import annotations
+
+from urllib.parse import parse_qs, urlparse
+
+import pytest
+from browser import Console, main_text, open_app, settle
+from conftest import Server
+from playwright.sync_api import expect
+from test_history import GENEVA, LIMA, VIENNA, year_data
+
+NEW_PAGES = ["commitments", "changes", f"changes?from={VIENNA}&to={LIMA}", f"?as_of={VIENNA}"]
+
+
+@pytest.fixture(scope="module")
+def year_server(browser, tmp_path_factory):
+    running = Server(year_data(tmp_path_factory.mktemp("year")))
+    yield running
+    running.stop()
+
+
+def test_first_request_to_a_fresh_server_is_a_deep_link_to_what_changed(browser, tmp_path):
+    fresh = Server(year_data(tmp_path))
+    try:
+        context = browser.new_context()
+        page = open_app(context, f"{fresh.url}/changes?from={GENEVA}&to={LIMA}&side=russia")
+        sidebar = page.locator('[data-testid="stSidebar"]')
+        expect(sidebar.locator(".st-key-side")).to_contain_text("russia")
+        expect(sidebar.locator('[data-testid="stSidebarNav"]')).to_have_count(1)
+        main = page.locator('[data-testid="stMain"]')
+        expect(main).to_contain_text("Dropped stance")  # Russia on sanctions, in Lima
+        expect(main.locator(".st-key-from_pick")).to_contain_text("9 September 2016")
+        expect(main.locator(".st-key-to_pick")).to_contain_text("17 November 2016")
+        assert "Changed stance" not in main_text(page)  # the US's changes, filtered out
+        assert urlparse(page.url).path == "/changes"
+        context.close()
+    finally:
+        fresh.stop()
+
+
+def test_first_request_to_a_fresh_server_is_a_deep_link_to_commitments(browser, tmp_path):
+    fresh = Server(year_data(tmp_path))
+    try:
+        context = browser.new_context()
+        page = open_app(context, f"{fresh.url}/commitments?issue=syria")
+        expect(page.locator('[data-testid="stSidebar"] .st-key-issue')).to_contain_text("syria")
+        main = page.locator('[data-testid="stMain"]')
+        expect(main).to_contain_text("FIXTURE: extend the truce to Aleppo.")
+        assert "Hold special consultations on cyber crime." not in main_text(page)
+        context.close()
+    finally:
+        fresh.stop()
+
+
+def test_picking_meetings_writes_them_to_the_url_and_the_url_restores_the_view(
+    year_server, browser
+) -> None:
+    first = browser.new_context()
+    page = open_app(first, f"{year_server.url}/changes")
+    page.locator(".st-key-from_pick").click()
+    page.get_by_role("option", name="24 March 2016", exact=False).click()
+    settle(page)
+    query = parse_qs(urlparse(page.url).query)
+    assert query == {"from": ["moscow-talks-2016-03-24"]}
+    text = main_text(page)
+    first.close()
+
+    second = browser.new_context()
+    restored = open_app(second, page.url)
+    assert main_text(restored) == text
+    second.close()
+
+
+@pytest.mark.parametrize("width", [390, 1400])
+def test_new_views_render_cleanly(year_server, browser, width) -> None:
+    context = browser.new_context(viewport={"width": width, "height": 900})
+    for path in NEW_PAGES:
+        console = Console()
+        page = open_app(context, f"{year_server.url}/{path}", console)
+        assert page.locator('[data-testid="stException"]').count() == 0, path
+        assert console.errors == [], path
+        overflow = page.evaluate(
+            "() => [document.documentElement, document.querySelector('[data-testid=stMain]')]"
+            ".some(e => e.scrollWidth > e.clientWidth)"
+        )
+        assert not overflow, f"/{path} scrolls sideways at {width}px"
+        page.close()
+    context.close()
