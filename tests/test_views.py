@@ -99,3 +99,11 @@ def test_meetings_picked_in_the_wrong_order_are_compared_earlier_first() -> None
     assert forward in page_text(backward).replace(
         "The later meeting was picked first; the comparison runs from the earlier.\n", ""
     )
+
+
+def test_a_stance_restated_in_the_same_status_is_marked_unchanged() -> None:
+    app = open_page("issue", issue=["minsk"], side=["us"])
+    us = next(m.value for m in app.markdown if m.value.startswith("1. ") and "Vienna" in m.value)
+    first, second = us.split("\n1. ")
+    assert "unchanged" in second and "changed from" not in second
+    assert "unchanged" not in first

@@ -111,8 +111,5 @@ def status_changes(view: View, steps: pd.DataFrame, before: Meeting, after: Meet
         return
     links = QuoteLinks(view)
     st.markdown(
-        "\n".join(
-            f"- *{md(descriptions[e.step])}*  \n{evidence_text(view.catalog, links, e)}"
-            for e in dated
-        )
+        "\n".join(f"- *{md(descriptions[e.step])}*  \n{evidence_text(links, e)}" for e in dated)
     )

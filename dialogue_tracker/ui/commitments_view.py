@@ -6,13 +6,11 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
-from dialogue_tracker.catalog import Catalog
 from dialogue_tracker.commitments import STEP_STATUSES, Evidence, status_counts, trail
 from dialogue_tracker.dates import describe
 from dialogue_tracker.ui import cards
 from dialogue_tracker.ui.page import View
 from dialogue_tracker.ui.quote_links import QuoteLinks
-from dialogue_tracker.ui.source_label import excerpt_mark
 from dialogue_tracker.ui.text import link, md
 
 STEP_BADGES = {
@@ -38,7 +36,7 @@ def meter(steps: pd.DataFrame) -> str:
     )
 
 
-def evidence_text(catalog: Catalog, links: QuoteLinks, evidence: Evidence) -> str:
+def evidence_text(links: QuoteLinks, evidence: Evidence) -> str:
     """One entry of a trail: date, the status it gives (or how it relates), what happened, the
     source it rests on and its quotes."""
     if evidence.kind == "related":
@@ -52,7 +50,6 @@ def evidence_text(catalog: Catalog, links: QuoteLinks, evidence: Evidence) -> st
     source = (
         link(evidence.source_title, evidence.url) if evidence.url else md(evidence.source_title)
     )
-    source += excerpt_mark(catalog, evidence.source_id)
     quotes = links(evidence.quotes)
     return (
         f"**{describe(evidence.date)}** · {claim}  \n{md(evidence.note)}  \n"
@@ -65,8 +62,7 @@ def evidence_text(catalog: Catalog, links: QuoteLinks, evidence: Evidence) -> st
 def step_card(view: View, links: QuoteLinks, step: dict) -> None:
     """The step, its current status, owner and target, then its trail, oldest first."""
     entries = "\n".join(
-        f"1. {evidence_text(view.catalog, links, evidence)}"
-        for evidence in trail(view.catalog, step)
+        f"1. {evidence_text(links, evidence)}" for evidence in trail(view.catalog, step)
     )
     facts = cards.small(
         f"{md(step['issue_title'])} · Owner: {md(step['who'] or 'none named')} · "
