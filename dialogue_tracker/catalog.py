@@ -5,7 +5,17 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass
 
-from dialogue_tracker.model import Issue, Milestone, NextStep, Quote, Side, Source, Speaker, Stance
+from dialogue_tracker.model import (
+    Issue,
+    Milestone,
+    NextStep,
+    Quote,
+    Side,
+    Source,
+    Speaker,
+    Stance,
+    StatusUpdate,
+)
 from dialogue_tracker.provenance import Span
 
 
@@ -40,6 +50,23 @@ class Catalog:
     def source(self, source_id: str) -> SourceEntry:
         return next(entry for entry in self.sources if entry.id == source_id)
 
+    def evidence_source(self, update: StatusUpdate) -> tuple[str, str | None]:
+        """The title and address of the source a status-log entry rests on."""
+        if update.source_id is None:
+            return update.source.title, update.source.url
+        record = self.source(update.source_id).record
+        return cited_as(record), record.url
+
+    def variants(self, quote: Quote) -> list[tuple[SourceEntry, Quote]]:
+        """The other wordings of the quote's statement (in any source), oldest source first."""
+        if quote.statement is None:
+            return []
+        return [
+            (entry, other)
+            for entry, other in self.quotes()
+            if other.statement == quote.statement and other.id != quote.id
+        ]
+
     def quotes(self) -> list[tuple[SourceEntry, Quote]]:
         return [(entry, quote) for entry in self.sources for quote in entry.quotes]
 
@@ -52,3 +79,10 @@ class Catalog:
             "next_steps": sum(len(entry.next_steps) for entry in self.sources),
             "milestones": len(self.milestones),
         }
+
+
+def cited_as(record: Source) -> str:
+    """How every citation names a source: title, publisher, and whether it is an excerpt."""
+    publisher = "publisher unknown" if record.publisher == "unknown" else record.publisher
+    excerpt = "; excerpt: only the opening of the page" if record.excerpt else ""
+    return f"“{record.title}” ({publisher}{excerpt})"

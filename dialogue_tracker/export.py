@@ -6,6 +6,7 @@ import json
 from typing import Any
 
 import pandas as pd
+from pydantic import BaseModel
 
 from dialogue_tracker.catalog import Catalog
 from dialogue_tracker.filters import (
@@ -19,12 +20,12 @@ from dialogue_tracker.frames import Frames
 
 QUOTE_FIELDS = [
     "id", "speaker", "side", "issues", "text", "source", "attribution", "attribution_note",
-    "reported_via", "translated", "paragraph", "start", "end",
+    "reported_via", "statement", "translated", "paragraph", "start", "end",
 ]  # fmt: skip
 STANCE_FIELDS = ["issue", "side", "status", "summary", "source", "quotes"]
 STEP_FIELDS = [
     "id", "issue", "description", "agreed_by", "proposed_by", "demanded_by", "target",
-    "target_words", "target_basis", "status", "source", "quotes",
+    "target_words", "target_basis", "status", "status_log", "source", "quotes",
 ]  # fmt: skip
 EVENT_FIELDS = ["kind", "issue", "start", "end", "label", "record", "source", "url"]
 DRAFT_FIELDS = ["draft", "confidence", "reason", "review"]
@@ -95,7 +96,9 @@ def as_records(frame: pd.DataFrame, fields: list[str]) -> list[dict]:
 
 def _plain(value: Any) -> Any:
     if isinstance(value, tuple):
-        return list(value)
+        return [_plain(item) for item in value]
+    if isinstance(value, BaseModel):
+        return value.model_dump(mode="json")
     if isinstance(value, pd.Timestamp):
         return value.date().isoformat()
     if value is None or (isinstance(value, float) and pd.isna(value)) or value is pd.NaT:

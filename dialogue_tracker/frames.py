@@ -59,6 +59,7 @@ def quotes_frame(catalog: Catalog) -> pd.DataFrame:
                 "attribution": quote.attribution,
                 "attribution_note": quote.attribution_note,
                 "reported_via": quote.reported_via,
+                "statement": quote.statement,
                 "translated": quote.translated,
                 **_source_columns(entry),
                 "paragraph": span.paragraph,
@@ -128,7 +129,7 @@ def _step_row(catalog: Catalog, entry: SourceEntry, step: NextStep) -> dict:
         "target_basis": step.target.basis,
         "target_start": start,
         "target_end": end,
-        "status": step.status_log[-1].status if step.status_log else "open",
+        "status": step.status,
         "status_log": step.status_log,
         "quotes": step.quotes,
         "speakers": tuple(sorted(speakers)),
@@ -194,11 +195,16 @@ def _source_events(catalog: Catalog, entry: SourceEntry) -> list[dict]:
             )
         for update in step.status_log:
             update_start, update_end = date_range(update.date)
-            label = f"Status {update.status}: {update.note}"
+            label = (
+                f"Status {update.status}: {update.note}"
+                if update.evidence == "step"
+                else f"Related: {update.note} ({update.relation})"
+            )
             rows.append(
                 _event("status", step.issue, update_start, update_end, label, step.id, **source)
             )
-            rows[-1].update(source_title=update.source.title, url=update.source.url)
+            title, url = catalog.evidence_source(update)
+            rows[-1].update(source_title=title, url=url)
     return rows
 
 
@@ -236,7 +242,7 @@ def _frame(rows: list[dict], columns: list[str], dates: tuple[str, ...] = ()) ->
 SOURCE_COLUMNS = ["source", "source_title", "date", "draft"]
 QUOTE_COLUMNS = [
     "id", "speaker", "speaker_name", "side", "side_name", "issues", "issue_titles", "text",
-    "attribution", "attribution_note", "reported_via", "translated", *SOURCE_COLUMNS,
+    "attribution", "attribution_note", "reported_via", "statement", "translated", *SOURCE_COLUMNS,
     "paragraph", "start", "end",
 ]  # fmt: skip
 STANCE_COLUMNS = [

@@ -11,7 +11,14 @@ import calendar
 import re
 from typing import Annotated, Literal
 
-from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StringConstraints
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    ConfigDict,
+    Field,
+    StringConstraints,
+    model_validator,
+)
 
 ID_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
 Id = Annotated[
@@ -78,7 +85,8 @@ StanceStatus = Literal[
     "agreement", "disagreement", "conditional", "proposal", "concern", "not_stated"
 ]
 StepStatus = Literal["open", "in_progress", "done", "missed", "dropped"]
-SourceKind = Literal["article", "transcript"]
+SourceKind = Literal["news_report", "transcript"]
+Evidence = Literal["step", "related"]
 
 
 class Record(BaseModel):
@@ -155,16 +163,34 @@ class Note(Record):
 
 
 class Source(Record):
-    """A published account of a meeting: an article or a transcript."""
+    """A published account of a meeting: a news report or a transcript."""
 
     id: Id = Field(description="The source's id.")
     text_file: Annotated[str, StringConstraints(pattern=TEXT_FILE_PATTERN)] = Field(
         description="Name of the file beside this YAML file that holds the verbatim text (UTF-8)."
     )
-    kind: SourceKind = Field(description="What sort of document this is.")
+    kind: SourceKind = Field(
+        description="`transcript` (an official record of what was said) or `news_report`."
+    )
     title: Text = Field(description="The document's headline or title.")
-    outlet: Text = Field(description="Who published it; 'unknown' when that is unknown.")
+    publisher: Text = Field(description="Who published it; 'unknown' when that is unknown.")
     url: WebUrl | None = Field(default=None, description="Where it was published, if known.")
+    published: PartialDate | None = Field(
+        default=None,
+        description="When it was published, as the source or its page gives it; null when "
+        "neither does.",
+    )
+    reuse: Text | None = Field(
+        default=None,
+        description="On what basis its text is stored and quoted here, e.g. 'Public domain: a "
+        "work of the US federal government'. Published sources state it; a draft may leave it "
+        "null.",
+    )
+    excerpt: bool = Field(
+        default=False,
+        description="True when the text file holds only the part of the page that could be "
+        "retrieved (its opening), not the whole published text.",
+    )
     event: Text = Field(description="The meeting it reports, in the curator's words.")
     event_date: PartialDate = Field(description="When the meeting took place.")
     event_date_basis: Text = Field(
@@ -200,6 +226,12 @@ class Quote(Record):
     text: Text = Field(description="The quoted words, character for character as in the source.")
     reported_via: Text | None = Field(
         default=None, description="Through whom the source reports it, e.g. 'Interfax'."
+    )
+    statement: Id | None = Field(
+        default=None,
+        description="Id of the statement these words are one wording of. Quotes that share it "
+        "(in this or other sources: a news report's relay, the transcript, a translation) are "
+        "variants of one statement by one speaker.",
     )
     translated: bool | None = Field(
         default=None,
@@ -251,12 +283,55 @@ class Target(Record):
 
 
 class StatusUpdate(Record):
-    """A later change in a next step's status, from a public source."""
+    """A dated piece of evidence on a next step, from a source in `data/sources/` or a public
+    document. `evidence: step` speaks of the step itself and sets its status; `evidence: related`
+    speaks of something else (another target, a neighbouring step), says how that relates, and
+    claims no status for the step."""
 
     date: PartialDate
-    status: StepStatus = Field(description="The status from this date on.")
+    evidence: Evidence = Field(
+        default="step",
+        description="`step` when the source speaks of this step; `related` when it speaks of "
+        "something else that bears on it.",
+    )
+    status: StepStatus | None = Field(
+        default=None,
+        description="The step's status from this date on: required for `step` evidence, absent "
+        "for `related` evidence.",
+    )
+    relation: Text | None = Field(
+        default=None,
+        description="For `related` evidence: how what the source speaks of relates to this step "
+        "(curator's words).",
+    )
     note: Text = Field(description="What happened, in the curator's words.")
-    source: Link = Field(description="The public source that reports it.")
+    source_id: Id | None = Field(
+        default=None, description="Id of the source in `data/sources/` that reports it."
+    )
+    quotes: tuple[Id, ...] = Field(
+        default=(), description="Ids of the quotes (of any source) the evidence rests on."
+    )
+    source: Link | None = Field(
+        default=None,
+        description="The public document that reports it, when it is not one of the sources.",
+    )
+
+    @model_validator(mode="after")
+    def _evidence_rules(self) -> StatusUpdate:
+        if self.evidence == "step" and self.status is None:
+            raise ValueError("evidence about the step itself needs its status")
+        if self.evidence == "related" and self.status is not None:
+            raise ValueError(
+                "related evidence claims no status for the step; drop status, say how it "
+                "relates in relation"
+            )
+        if self.evidence == "related" and self.relation is None:
+            raise ValueError("related evidence needs a relation: how it bears on the step")
+        if self.evidence == "step" and self.relation is not None:
+            raise ValueError("relation is for related evidence; this entry is about the step")
+        if self.source_id is None and self.source is None:
+            raise ValueError("name the evidence's source: source_id (a source here) or source")
+        return self
 
 
 class NextStep(Record):
@@ -275,12 +350,20 @@ class NextStep(Record):
     target: Target = Field(default_factory=Target, description="When it is due.")
     quotes: tuple[Id, ...] = Field(default=(), description="Ids of the quotes it rests on.")
     status_log: tuple[StatusUpdate, ...] = Field(
-        default=(), description="Later status changes, oldest first; the step is open before them."
+        default=(),
+        description="Dated evidence on the step, oldest first: its status changes (`step`) and "
+        "related reports (`related`); the step is open until a `step` entry says otherwise.",
     )
     review: bool = Field(
         default=False,
         description="Drafts only: true for the drafter's candidate, until a curator checks it.",
     )
+
+    @property
+    def status(self) -> StepStatus:
+        """The status the latest `step` evidence gives (related evidence claims none)."""
+        claimed = [update.status for update in self.status_log if update.evidence == "step"]
+        return claimed[-1] if claimed else "open"
 
 
 class SourceFile(Record):

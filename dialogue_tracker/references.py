@@ -41,6 +41,11 @@ def check_references(registries: dict[str, Any], sources: list[Any]) -> list[Pro
         )
     for parsed in sources:
         checks.source(parsed, known)
+    known["source"] = {parsed.record.source.id for parsed in sources}
+    known["quote"] = {quote.id for parsed in sources for quote in parsed.record.quotes}
+    for parsed in sources:
+        checks.evidence(parsed, known)
+    checks.statements(sources)
     return checks.problems
 
 
@@ -133,3 +138,47 @@ class _Checks:
                     "fill agreed_by, proposed_by or demanded_by",
                 )
             )
+
+    def evidence(self, parsed: Any, known: dict[str, set[str]]) -> None:
+        """A status-log entry names a source of the data and quotes of any source."""
+        for index, step in enumerate(parsed.record.next_steps):
+            for entry, update in enumerate(step.status_log):
+                location: Location = ("next_steps", index, "status_log", entry)
+                if update.source_id is not None:
+                    self.refer(
+                        parsed,
+                        (*location, "source_id"),
+                        update.source_id,
+                        known["source"],
+                        "source",
+                    )
+                self.refer_all(
+                    parsed, (*location, "quotes"), update.quotes, known["quote"], "quote"
+                )
+
+    def statements(self, sources: list[Any]) -> None:
+        """Quotes sharing a statement id are its variants: at least two, by one speaker."""
+        by_statement: dict[str, list[tuple[Any, int, Any]]] = {}
+        for parsed in sources:
+            for index, quote in enumerate(parsed.record.quotes):
+                if quote.statement is not None:
+                    by_statement.setdefault(quote.statement, []).append((parsed, index, quote))
+        for statement, variants in by_statement.items():
+            parsed, index, first = variants[0]
+            if len(variants) == 1:
+                self.problems.append(
+                    parsed.problem(
+                        ("quotes", index, "statement"),
+                        f"statement {statement!r} has no other variant; give the other wording "
+                        "the same statement id, or drop it",
+                    )
+                )
+            for parsed, index, quote in variants[1:]:
+                if quote.speaker != first.speaker:
+                    self.problems.append(
+                        parsed.problem(
+                            ("quotes", index, "speaker"),
+                            f"statement {statement!r} is {first.speaker}'s (quote {first.id!r}); "
+                            f"a variant cannot be {quote.speaker}'s",
+                        )
+                    )

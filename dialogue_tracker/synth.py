@@ -261,9 +261,9 @@ class _SourceWriter:
             "source:",
             f"  id: {self.id}",
             f"  text_file: {self.id}.txt",
-            f"  kind: {rng.choice(('article', 'article', 'transcript'))}",
+            f"  kind: {rng.choice(('news_report', 'news_report', 'transcript'))}",
             f"  title: {_q(self.title)}",
-            f"  outlet: {_q(rng.choice(OUTLETS))}",
+            f"  publisher: {_q(rng.choice(OUTLETS))}",
         ]
         if rng.random() < 0.7:
             lines.append(f"  url: https://news.example.org/{self.year}/{self.id}")

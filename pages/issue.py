@@ -26,7 +26,7 @@ steps = filter_steps(view.frames.steps, view.filters)
 steps = steps[steps["issue"] == issue]
 if steps.empty:
     cards.nothing_left("next steps on this issue")
-cards.step_list(steps, limit=10)
+cards.step_list(view.catalog, steps, limit=10)
 
 st.subheader("Context", anchor=False)
 issue_view.context_list(view, issue)

@@ -24,7 +24,7 @@ st.header("Agreed and proposed next steps", anchor=False)
 steps = filter_steps(view.frames.steps, view.filters)
 if steps.empty:
     cards.nothing_left("next steps")
-cards.step_list(steps, limit=10)
+cards.step_list(view.catalog, steps, limit=10)
 
 st.header("Quotes in view", anchor=False)
 quotes = view.quotes()

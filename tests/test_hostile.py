@@ -42,8 +42,8 @@ def hostile_data(tmp_path: Path) -> Path:
         for n, quote in enumerate(QUOTES)
     )
     (data / "sources" / "hostile.yaml").write_text(
-        "source:\n  id: hostile\n  text_file: hostile.txt\n  kind: article\n"
-        f"  title: {yaml_str(SCRIPT + ' headline')}\n  outlet: {yaml_str(IMG)}\n"
+        "source:\n  id: hostile\n  text_file: hostile.txt\n  kind: news_report\n"
+        f"  title: {yaml_str(SCRIPT + ' headline')}\n  publisher: {yaml_str(IMG)}\n"
         f"  event: {yaml_str(MARKDOWN)}\n  event_date: '2016-04-01'\n"
         f"  event_date_basis: {yaml_str(LINK)}\n  notes:\n    - id: n1\n"
         f"      text: {yaml_str(IMG + ' ' + LINK)}\nquotes:\n{quotes}"

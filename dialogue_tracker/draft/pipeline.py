@@ -110,7 +110,7 @@ def make_draft(
         options,
         text,
         cleaned.removed,
-        "transcript" if turns else "article",
+        "transcript" if turns else "news_report",
         options.title or _first_line(text) or options.source_id,
         event_date,
         basis,

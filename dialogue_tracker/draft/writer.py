@@ -62,7 +62,7 @@ def document(draft: Draft) -> dict:
         "text_file": f"{options.source_id}.txt",
         "kind": draft.kind,
         "title": draft.title,
-        "outlet": options.outlet or "unknown",
+        "publisher": options.outlet or "unknown",
         "url": options.url,
         "event": f"Draft: describe the meeting that {options.article} reports.",
         "event_date": draft.event_date,

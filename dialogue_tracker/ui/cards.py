@@ -11,7 +11,7 @@ from collections.abc import Mapping
 import pandas as pd
 import streamlit as st
 
-from dialogue_tracker.catalog import SourceEntry
+from dialogue_tracker.catalog import Catalog, SourceEntry
 from dialogue_tracker.dates import describe
 from dialogue_tracker.ui.text import link, md, page_url
 
@@ -24,6 +24,7 @@ STATUS = {
     "not_stated": ("Not stated", ":material/remove:", "gray"),
 }
 STEP_STATUS = {"open": "open", "in_progress": "in progress", "done": "done", "missed": "missed"}
+SOURCE_KIND = {"news_report": "News report", "transcript": "Transcript"}
 CURATOR = "Curator's summary"
 
 
@@ -91,11 +92,11 @@ def quote_list(quotes: pd.DataFrame, params: dict, limit: int, *, show_issues: b
         st.caption(f"…and {hidden} more quote(s): see the Quotes page, which lists them all.")
 
 
-def step_list(steps: pd.DataFrame, limit: int) -> None:
+def step_list(catalog: Catalog, steps: pd.DataFrame, limit: int) -> None:
     """Next steps as one list: what, who agreed/proposed/demanded it, target and status."""
     items = []
     for row in steps.head(limit).to_dict("records"):
-        status = small(f"Target: {target_text(row)} · Status: {step_status(row)}")
+        status = small(f"Target: {target_text(row)} · Status: {step_status(catalog, row)}")
         who = md(row["who"])
         items.append(
             f"- {draft_badge(row['draft'])}**{md(row['description'])}**  \n{who}  \n{status}"
@@ -115,12 +116,15 @@ def target_text(row: Mapping) -> str:
     return f"{describe(row['target'])} {words}{basis}".strip()
 
 
-def step_status(row: Mapping) -> str:
+def step_status(catalog: Catalog, row: Mapping) -> str:
+    """The step's status and the latest evidence that claims it; related evidence claims none."""
     text = STEP_STATUS.get(row["status"], row["status"])
-    if not row["status_log"]:
+    claims = [update for update in row["status_log"] if update.evidence == "step"]
+    if not claims:
         return f"{text} (as of the source)"
-    last = row["status_log"][-1]
-    source = link(last.source.title, last.source.url)
+    last = claims[-1]
+    title, url = catalog.evidence_source(last)
+    source = link(title, url) if url else md(title)
     return f"{text} since {describe(last.date)}: {md(last.note)} ({source})"
 
 
@@ -128,14 +132,16 @@ def source_card(entry: SourceEntry) -> None:
     record = entry.record
     with st.container(border=True):
         st.markdown(f"{draft_badge(entry.draft)}**{md(record.title)}**")
-        outlet = (
-            "unknown (the article does not name it)"
-            if record.outlet == "unknown"
-            else md(record.outlet)
+        publisher = (
+            "unknown (the source does not name it)"
+            if record.publisher == "unknown"
+            else md(record.publisher)
         )
+        published = f" · published {describe(record.published)}" if record.published else ""
+        excerpt = " · **excerpt**: only the opening of the page" if record.excerpt else ""
         st.markdown(
-            f"{md(record.kind.capitalize())} · outlet: {outlet} · meeting: {md(record.event)}, "
-            f"{describe(record.event_date)}"
+            f"{SOURCE_KIND[record.kind]} · publisher: {publisher}{published}{excerpt} · "
+            f"meeting: {md(record.event)}, {describe(record.event_date)}"
         )
         sources = ", ".join(link(s.title, s.url) for s in record.event_date_sources)
         st.caption(f"Where the date comes from: {md(record.event_date_basis)} {sources}")

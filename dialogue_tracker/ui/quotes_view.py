@@ -7,6 +7,7 @@ import json
 import pandas as pd
 import streamlit as st
 
+from dialogue_tracker.catalog import cited_as
 from dialogue_tracker.dates import describe
 from dialogue_tracker.export import QUOTE_FIELDS, as_records
 from dialogue_tracker.ui import cards
@@ -100,10 +101,9 @@ def permalink(quote_id: str) -> str:
 
 def citation(view: View, row: pd.Series, url: str) -> str:
     entry = view.catalog.source(row["source"])
-    outlet = "outlet unknown" if entry.record.outlet == "unknown" else entry.record.outlet
     via = f", via {row['reported_via']}" if row["reported_via"] else ""
     return (
-        f"{row['speaker_name']}{via}, quoted in “{entry.record.title}” ({outlet}), "
+        f"{row['speaker_name']}{via}, quoted in {cited_as(entry.record)}, "
         f"on the meeting of {describe(entry.record.event_date)}. "
         f"Dialogue Tracker, data version {view.catalog.version}. {url}"
     )

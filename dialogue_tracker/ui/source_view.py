@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from dialogue_tracker.catalog import SourceEntry
+from dialogue_tracker.catalog import SourceEntry, cited_as
 from dialogue_tracker.dates import describe
 from dialogue_tracker.filters import filter_quotes
 from dialogue_tracker.ui.page import View
@@ -83,8 +83,7 @@ def context_facts(view: View) -> None:
 
 def how_to_cite(view: View, entry: SourceEntry) -> str:
     record = entry.record
-    outlet = "outlet unknown" if record.outlet == "unknown" else record.outlet
     return (
-        f"“{record.title}” ({outlet}), on the meeting of {describe(record.event_date)}. "
+        f"{cited_as(record)}, on the meeting of {describe(record.event_date)}. "
         f"Curated in Dialogue Tracker, data version {view.catalog.version}."
     )
