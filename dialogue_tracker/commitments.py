@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from dialogue_tracker.catalog import Catalog
+from dialogue_tracker.catalog import Catalog, cited_as
 
 STEP_STATUSES = ("open", "in_progress", "done", "missed", "dropped")
 
@@ -41,8 +41,8 @@ def trail(catalog: Catalog, step: pd.Series | dict) -> list[Evidence]:
         kind="recorded",
         status="open",
         relation=None,
-        note=f"Recorded: {step['who'] or 'no owner named'}.",
-        source_title=entry.record.title,
+        note="Recorded at this meeting: open from here on.",
+        source_title=cited_as(entry.record),
         url=entry.record.url,
         source_id=entry.id,
         quotes=tuple(step["quotes"]),
@@ -64,6 +64,13 @@ def _logged(catalog: Catalog, step_id: str, update) -> Evidence:
         source_id=update.source_id,
         quotes=update.quotes,
     )
+
+
+def with_evidence_first(steps: pd.DataFrame) -> pd.DataFrame:
+    """The steps that later evidence speaks of first (the news), then the rest, each group in
+    the order of the sources."""
+    later = steps["status_log"].map(bool).astype(bool)
+    return pd.concat([steps[later], steps[~later]])
 
 
 def status_counts(steps: pd.DataFrame) -> dict[str, int]:

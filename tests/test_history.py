@@ -28,6 +28,7 @@ VIENNA, GENEVA, LIMA = (
     "fixture-geneva-2016-09-09",
     "fixture-lima-2016-11-17",
 )
+VIENNA_TRANSCRIPT = "fixture-vienna-transcript-2016-05-17"
 
 
 def year_data(tmp_path: Path) -> Path:
@@ -52,7 +53,10 @@ def test_meetings_are_dated_in_order(year) -> None:
     found, _ = year
     assert [m.id for m in found] == [SEED_ID, VIENNA, GENEVA, LIMA]
     assert [m.date for m in found] == ["2016-03-24", "2016-05-17", "2016-09-09", "2016-11-17"]
-    assert found[1].label == "17 May 2016 · An invented meeting in Vienna (test fixture)"
+    assert found[1].sources == (VIENNA, VIENNA_TRANSCRIPT)  # one day, two sources
+    assert (
+        found[1].label == "17 May 2016 · An invented meeting in Vienna (test fixture) (2 sources)"
+    )
 
 
 def test_sources_of_one_day_are_one_meeting() -> None:

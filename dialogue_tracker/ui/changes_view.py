@@ -7,6 +7,7 @@ import pandas as pd
 import streamlit as st
 
 from dialogue_tracker.commitments import logged_evidence
+from dialogue_tracker.dates import describe
 from dialogue_tracker.filters import filter_stances
 from dialogue_tracker.history import (
     CHANGE_KINDS,
@@ -21,6 +22,7 @@ from dialogue_tracker.ui.commitments_view import evidence_text
 from dialogue_tracker.ui.meeting_picker import pick_meeting
 from dialogue_tracker.ui.page import View
 from dialogue_tracker.ui.quote_links import QuoteLinks
+from dialogue_tracker.ui.source_label import excerpt_badges
 from dialogue_tracker.ui.text import md
 
 FROM, TO = "from", "to"
@@ -52,26 +54,34 @@ def pick_pair(view: View) -> tuple[list[Meeting], Meeting, Meeting] | None:
 
 
 def stance_changes_text(view: View, links: QuoteLinks, changes: pd.DataFrame) -> str:
-    """Each changed stance as a list item: issue, side, the kind of change, before → after."""
+    """Each changed stance as a list item: issue, side, the kind of change, then the stance
+    before and after, each dated, with its summary and quotes."""
+    badges = excerpt_badges(view.catalog)
     items = []
     for row in changes.to_dict("records"):
         icon, color = KIND_BADGES[row["kind"]]
-        before = _status(row["status_before"])
-        after = _status(row["status_after"])
-        summary = row["summary_after"] or row["summary_before"]
-        quotes = links(row["quotes_after"] or ()) or links(row["quotes_before"] or ())
+        states = "".join(f"  \n{_state(row, when, links, badges)}" for when in ("before", "after"))
         items.append(
             f"- **{md(view.catalog.issues[row['issue']].title)}** · "
             f"{md(view.catalog.sides[row['side']].short_name)}: "
-            f"{cards.badge(CHANGE_KINDS[row['kind']], icon, color)}  \n"
-            f"{before} → {after}  \n{cards.small(f'*{cards.CURATOR}:* {md(summary)}')}"
-            + (f"  \nQuotes: {quotes}" if quotes else "")
+            f"{cards.badge(CHANGE_KINDS[row['kind']], icon, color)}{states}"
         )
     return "\n".join(items)
 
 
-def _status(status: str | None) -> str:
-    return cards.status_badge(status) if status else cards.small("no stance recorded")
+def _state(row: dict, when: str, links: QuoteLinks, badges: dict[str, str]) -> str:
+    """One side of a change: the stance as of one meeting, or that there was none."""
+    status = row[f"status_{when}"]
+    if status is None:
+        return f"{when.capitalize()}: {cards.small('no stance recorded')}"
+    said = cards.small(
+        f"*{cards.CURATOR}:* {md(row[f'summary_{when}'])} · {md(row[f'source_title_{when}'])}"
+    )
+    quotes = links(row[f"quotes_{when}"])
+    return (
+        f"{when.capitalize()}, {describe(row[f'date_{when}'])}: {cards.status_badge(status)} "
+        f"{said}{badges.get(row[f'source_{when}'], '')}" + (f" · {quotes}" if quotes else "")
+    )
 
 
 def stances(view: View, found: list[Meeting], before: Meeting, after: Meeting) -> None:
@@ -88,13 +98,14 @@ def new_steps(view: View, steps: pd.DataFrame, found, before: Meeting, after: Me
     if added.empty:
         st.caption("No next step was recorded after the first meeting, up to the second.")
         return
-    links = QuoteLinks(view)
+    links, badges = QuoteLinks(view), excerpt_badges(view.catalog)
     st.markdown(
         "\n".join(
             f"- **{md(row['description'])}**  \n"
             + cards.small(
                 f"{md(row['issue_title'])} · {md(row['who'] or 'no owner named')} · "
-                f"Target: {cards.target_text(row)} · first recorded {md(row['source_title'])}"
+                f"Target: {cards.target_text(row)} · first recorded in "
+                f"{md(row['source_title'])}{badges.get(row['source'], '')}"
             )
             + (f"  \nQuotes: {links(row['quotes'])}" if row["quotes"] else "")
             for row in added.to_dict("records")

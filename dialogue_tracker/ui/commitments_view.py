@@ -6,7 +6,13 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
-from dialogue_tracker.commitments import STEP_STATUSES, Evidence, status_counts, trail
+from dialogue_tracker.commitments import (
+    STEP_STATUSES,
+    Evidence,
+    status_counts,
+    trail,
+    with_evidence_first,
+)
 from dialogue_tracker.dates import describe
 from dialogue_tracker.ui import cards
 from dialogue_tracker.ui.page import View
@@ -53,8 +59,8 @@ def evidence_text(links: QuoteLinks, evidence: Evidence) -> str:
     quotes = links(evidence.quotes)
     return (
         f"**{describe(evidence.date)}** · {claim}  \n{md(evidence.note)}  \n"
-        + cards.small("Source: ")
-        + source
+        + cards.small("Source:")
+        + f" {source}"
         + (f"  \nQuotes: {quotes}" if quotes else "")
     )
 
@@ -77,7 +83,7 @@ def step_card(view: View, links: QuoteLinks, step: dict) -> None:
 
 def step_cards(view: View, steps: pd.DataFrame, limit: int = 30) -> None:
     links = QuoteLinks(view)
-    for step in steps.head(limit).to_dict("records"):
+    for step in with_evidence_first(steps).head(limit).to_dict("records"):
         step_card(view, links, step)
     if len(steps) > limit:
         st.caption(f"…and {len(steps) - limit} more next step(s): filter by issue to see them.")

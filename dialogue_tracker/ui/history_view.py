@@ -12,6 +12,7 @@ from dialogue_tracker.ui import cards
 from dialogue_tracker.ui.meeting_picker import pick_meeting
 from dialogue_tracker.ui.page import View
 from dialogue_tracker.ui.quote_links import QuoteLinks
+from dialogue_tracker.ui.source_label import excerpt_badges
 from dialogue_tracker.ui.text import md
 
 AS_OF = "as_of"
@@ -31,13 +32,13 @@ def stances_as_of_meeting(view: View) -> pd.DataFrame:
 def sequence(view: View, stances: pd.DataFrame, side: str) -> str:
     """One side's stances on one issue, oldest first, as one markdown list."""
     history = stance_history(stances[stances["side"] == side])
-    links = QuoteLinks(view)
+    links, badges = QuoteLinks(view), excerpt_badges(view.catalog)
     items = []
     for row in history.to_dict("records"):
         change = _change(row)
         quotes = links(row["quotes"])
         stance = cards.stance_text(row, separator=f"{change}  \n", side=False)
-        source = cards.small("Source: " + md(row["source_title"]))
+        source = cards.small("Source: " + md(row["source_title"])) + badges.get(row["source"], "")
         items.append(
             f"1. **{describe(row['date'])}** · {stance}  \n{source}"
             + (f"  \nQuotes: {quotes}" if quotes else "")

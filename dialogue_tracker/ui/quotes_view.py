@@ -10,7 +10,7 @@ import streamlit as st
 from dialogue_tracker.catalog import cited_as
 from dialogue_tracker.dates import describe
 from dialogue_tracker.export import QUOTE_FIELDS, as_records
-from dialogue_tracker.ui import cards
+from dialogue_tracker.ui import cards, variants_view
 from dialogue_tracker.ui.page import View
 from dialogue_tracker.ui.text import md, page_url
 
@@ -87,6 +87,7 @@ def selected_quote(view: View, selected: str | None) -> None:
     row = rows.iloc[0]
     st.subheader("Selected quote", anchor=False)
     cards.quote_block(row, view.params)
+    variants_view.panel(view, row["id"])
     url = permalink(row["id"])
     st.caption("Permalink")
     st.code(url, language=None, wrap_lines=True)
