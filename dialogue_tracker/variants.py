@@ -7,17 +7,18 @@ import pandas as pd
 
 
 def variant_groups(quotes: pd.DataFrame, shown: pd.DataFrame) -> list[pd.DataFrame]:
-    """For each statement that a shown quote belongs to and that has more than one wording,
-    all its wordings (from `quotes`, the whole table), oldest source first."""
+    """For each statement that a shown quote belongs to, all its wordings (from `quotes`, the
+    whole table; validation sees to it that a statement has two or more), oldest source first."""
     wanted = shown["statement"].dropna().unique()
     if not len(wanted):
         return []
     linked = quotes[quotes["statement"].isin(wanted)].sort_values(["date", "source"], kind="stable")
-    return [group for _, group in linked.groupby("statement", sort=False) if len(group) > 1]
+    return [group for _, group in linked.groupby("statement", sort=False)]
 
 
 def variants_of(quotes: pd.DataFrame, quote_id: str) -> pd.DataFrame:
-    """The quote and its other wordings, the quote first; empty when it has no other."""
+    """The quote and its other wordings, the quote first; empty when it is one statement's only
+    wording."""
     rows = quotes[quotes["id"] == quote_id]
     groups = variant_groups(quotes, rows)
     if not groups:

@@ -107,3 +107,49 @@ def test_a_stance_restated_in_the_same_status_is_marked_unchanged() -> None:
     first, second = us.split("\n1. ")
     assert "unchanged" in second and "changed from" not in second
     assert "unchanged" not in first
+
+
+def test_commitments_show_the_meter_and_each_steps_trail() -> None:
+    app = open_page("commitments")
+    meter = next(m.value for m in app.markdown if "Open: " in m.value)
+    assert "Open: 12" in meter and "Missed: 1" in meter and "Done: 0" in meter
+    cards = [m.value for m in app.markdown if m.value.startswith((":red-badge", ":gray-badge"))]
+    truce = next(c for c in cards if "extend the truce to Aleppo" in c)
+    assert truce.startswith(":red-badge[:material/cancel: Missed]")
+    assert "Owner: agreed by US and Russia" in truce and "June 2016" in truce
+    trail = truce.split("\n1. ")[1:]
+    assert [entry.split(" · ")[0] for entry in trail] == [
+        "**17 May 2016**", "**July 2016**", "**9 September 2016**", "**17 November 2016**",
+    ]  # fmt: skip
+    assert "Open" in trail[0] and "quote=fixture-vienna-lavrov-truce" in trail[0]
+    assert "Related" in trail[1] and "claims no status for this step" in trail[1]
+    assert "In progress" in trail[2] and "quote=fixture-geneva-lavrov-basis" in trail[2]
+    assert "excerpt" in trail[3]
+    assert cards.index(truce) < next(
+        i for i, c in enumerate(cards) if "special consultations on cyber crime" in c
+    )  # news first
+
+
+def test_commitments_follow_the_filters() -> None:
+    app = open_page("commitments", issue=["cyber-crime"])
+    text = page_text(app)
+    assert "Hold special consultations on cyber crime." in text
+    assert "extend the truce to Aleppo" not in text
+    assert "Open: 2" in text
+
+
+def test_a_quotes_panel_shows_its_other_wordings_side_by_side() -> None:
+    app = open_page("quotes", quote=["fixture-vienna-transcript-lavrov-sanctions"])
+    captions = [c.value for c in app.caption]
+    assert any("other sources' words" in c for c in captions)
+    wordings = [m.value for m in app.markdown if "invented Vienna" in m.value and "“" in m.value]
+    assert len(wordings) == 4  # the panel's two, and the same two in the statements section
+    assert "Sanctions cannot be the basis" in wordings[0]  # the selected wording first
+    assert "a translation" in wordings[0] and "no basis for talks" in wordings[1]
+
+
+def test_statements_in_several_wordings_follow_the_filters() -> None:
+    shown = open_page("quotes", speaker=["lavrov"])
+    assert "One statement, several wordings" in [s.value for s in shown.subheader]
+    hidden = open_page("quotes", speaker=["kerry"])
+    assert "One statement, several wordings" not in [s.value for s in hidden.subheader]
