@@ -204,7 +204,7 @@ def _source_events(catalog: Catalog, entry: SourceEntry) -> list[dict]:
                 _event("status", step.issue, update_start, update_end, label, step.id, **source)
             )
             title, url = catalog.evidence_source(update)
-            rows[-1].update(source_title=title, url=url)
+            rows[-1].update(source_title=title, url=url, status=update.status or "related")
     return rows
 
 
@@ -255,5 +255,5 @@ STEP_COLUMNS = [
 ]  # fmt: skip
 EVENT_COLUMNS = [
     "kind", "issue", "start", "end", "label", "record", "speakers", "sides", "source",
-    "source_title", "url",
+    "source_title", "url", "status",
 ]  # fmt: skip

@@ -4,6 +4,8 @@ What-changed page (`?from=&to=`). Opening a URL shows the view it names."""
 
 from __future__ import annotations
 
+import json
+
 import pytest
 from datafolder import SEED_ID
 from streamlit.testing.v1 import AppTest
@@ -153,3 +155,17 @@ def test_statements_in_several_wordings_follow_the_filters() -> None:
     assert "One statement, several wordings" in [s.value for s in shown.subheader]
     hidden = open_page("quotes", speaker=["kerry"])
     assert "One statement, several wordings" not in [s.value for s in hidden.subheader]
+
+
+def test_the_timeline_reads_as_the_year_with_status_changes_marked() -> None:
+    app = open_page("timeline", issue=["syria"])
+    figure = json.loads(app.get("plotly_chart")[0].proto.spec)
+    assert [day[:10] for day in figure["layout"]["xaxis"]["range"]] == ["2016-01-01", "2017-01-01"]
+    guides = [shape["x0"][:10] for shape in figure["layout"]["shapes"]]
+    assert guides == ["2016-03-24", "2016-05-17", "2016-09-09"]  # Syria's meetings
+    status = next(t for t in figure["data"] if t["meta"]["kind"] == "status")
+    assert status["text"] == ["related", "related", "in progress", "missed"]
+    assert status["marker"]["symbol"] == ["hexagon-open", "hexagon-open", "triangle-right", "x"]
+    spans = {t["meta"]["issue"]: t["customdata"] for t in figure["data"] if t["type"] == "bar"}
+    assert sorted(spans["syria"]) == ["draft-constitution", "fixture-aleppo-truce",
+                                      "fixture-joint-centre"]  # fmt: skip
