@@ -226,6 +226,7 @@ def _source_columns(entry: SourceEntry) -> dict:
     return {
         "source": entry.id,
         "source_title": entry.record.title,
+        "excerpt": entry.record.excerpt,
         "date": entry.record.event_date,
         "draft": entry.draft,
     }
@@ -239,7 +240,7 @@ def _frame(rows: list[dict], columns: list[str], dates: tuple[str, ...] = ()) ->
     return frame
 
 
-SOURCE_COLUMNS = ["source", "source_title", "date", "draft"]
+SOURCE_COLUMNS = ["source", "source_title", "excerpt", "date", "draft"]
 QUOTE_COLUMNS = [
     "id", "speaker", "speaker_name", "side", "side_name", "issues", "issue_titles", "text",
     "attribution", "attribution_note", "reported_via", "statement", "translated", *SOURCE_COLUMNS,

@@ -13,6 +13,7 @@ from test_history import GENEVA, LIMA, VIENNA, year_data
 from test_pages import open_page, page_text
 
 from dialogue_tracker.paths import DATA_ENV
+from dialogue_tracker.ui.source_label import EXCERPT
 
 
 @pytest.fixture(autouse=True)
@@ -169,3 +170,19 @@ def test_the_timeline_reads_as_the_year_with_status_changes_marked() -> None:
     spans = {t["meta"]["issue"]: t["customdata"] for t in figure["data"] if t["type"] == "bar"}
     assert sorted(spans["syria"]) == ["draft-constitution", "fixture-aleppo-truce",
                                       "fixture-joint-centre"]  # fmt: skip
+
+
+def test_an_excerpt_source_says_so_wherever_it_is_named() -> None:
+    quotes = open_page("quotes", issue=["cyber-crime"])
+    table = quotes.dataframe[0].value
+    assert dict(zip(table["source_title"], table["excerpt"], strict=True)) == {
+        "Moscow and Washington agree on preservation and intensification of bilateral dialogue": (
+            False
+        ),
+        "FIXTURE: invented Lima report": True,
+    }
+    issue = open_page("issue", issue=["cyber-crime"], side=["us"])
+    us = next(m.value for m in issue.markdown if m.value.startswith("1. ") and "Lima" in m.value)
+    assert f"Lima report]]{EXCERPT}" in us.split("\n1. ")[1]
+    source = open_page("source")
+    assert "FIXTURE: invented Lima report (excerpt)" in source.selectbox[0].options

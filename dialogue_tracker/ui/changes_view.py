@@ -22,7 +22,7 @@ from dialogue_tracker.ui.commitments_view import evidence_text
 from dialogue_tracker.ui.meeting_picker import pick_meeting
 from dialogue_tracker.ui.page import View
 from dialogue_tracker.ui.quote_links import QuoteLinks
-from dialogue_tracker.ui.source_label import excerpt_badges
+from dialogue_tracker.ui.source_label import excerpt_badge
 from dialogue_tracker.ui.text import md
 
 FROM, TO = "from", "to"
@@ -56,11 +56,10 @@ def pick_pair(view: View) -> tuple[list[Meeting], Meeting, Meeting] | None:
 def stance_changes_text(view: View, links: QuoteLinks, changes: pd.DataFrame) -> str:
     """Each changed stance as a list item: issue, side, the kind of change, then the stance
     before and after, each dated, with its summary and quotes."""
-    badges = excerpt_badges(view.catalog)
     items = []
     for row in changes.to_dict("records"):
         icon, color = KIND_BADGES[row["kind"]]
-        states = "".join(f"  \n{_state(row, when, links, badges)}" for when in ("before", "after"))
+        states = "".join(f"  \n{_state(row, when, links)}" for when in ("before", "after"))
         items.append(
             f"- **{md(view.catalog.issues[row['issue']].title)}** · "
             f"{md(view.catalog.sides[row['side']].short_name)}: "
@@ -69,7 +68,7 @@ def stance_changes_text(view: View, links: QuoteLinks, changes: pd.DataFrame) ->
     return "\n".join(items)
 
 
-def _state(row: dict, when: str, links: QuoteLinks, badges: dict[str, str]) -> str:
+def _state(row: dict, when: str, links: QuoteLinks) -> str:
     """One side of a change: the stance as of one meeting, or that there was none."""
     status = row[f"status_{when}"]
     if status is None:
@@ -80,7 +79,7 @@ def _state(row: dict, when: str, links: QuoteLinks, badges: dict[str, str]) -> s
     quotes = links(row[f"quotes_{when}"])
     return (
         f"{when.capitalize()}, {describe(row[f'date_{when}'])}: {cards.status_badge(status)} "
-        f"{said}{badges.get(row[f'source_{when}'], '')}" + (f" · {quotes}" if quotes else "")
+        f"{said}{excerpt_badge(row[f'excerpt_{when}'])}" + (f" · {quotes}" if quotes else "")
     )
 
 
@@ -98,14 +97,14 @@ def new_steps(view: View, steps: pd.DataFrame, found, before: Meeting, after: Me
     if added.empty:
         st.caption("No next step was recorded after the first meeting, up to the second.")
         return
-    links, badges = QuoteLinks(view), excerpt_badges(view.catalog)
+    links = QuoteLinks(view)
     st.markdown(
         "\n".join(
             f"- **{md(row['description'])}**  \n"
             + cards.small(
                 f"{md(row['issue_title'])} · {md(row['who'] or 'no owner named')} · "
                 f"Target: {cards.target_text(row)} · first recorded in "
-                f"{md(row['source_title'])}{badges.get(row['source'], '')}"
+                f"{md(row['source_title'])}{excerpt_badge(row['excerpt'])}"
             )
             + (f"  \nQuotes: {links(row['quotes'])}" if row["quotes"] else "")
             for row in added.to_dict("records")

@@ -12,7 +12,7 @@ from dialogue_tracker.ui import cards
 from dialogue_tracker.ui.meeting_picker import pick_meeting
 from dialogue_tracker.ui.page import View
 from dialogue_tracker.ui.quote_links import QuoteLinks
-from dialogue_tracker.ui.source_label import excerpt_badges
+from dialogue_tracker.ui.source_label import excerpt_badge
 from dialogue_tracker.ui.text import md
 
 AS_OF = "as_of"
@@ -32,13 +32,13 @@ def stances_as_of_meeting(view: View) -> pd.DataFrame:
 def sequence(view: View, stances: pd.DataFrame, side: str) -> str:
     """One side's stances on one issue, oldest first, as one markdown list."""
     history = stance_history(stances[stances["side"] == side])
-    links, badges = QuoteLinks(view), excerpt_badges(view.catalog)
+    links = QuoteLinks(view)
     items = []
     for row in history.to_dict("records"):
         change = _change(row)
         quotes = links(row["quotes"])
         stance = cards.stance_text(row, separator=f"{change}  \n", side=False)
-        source = cards.small("Source: " + md(row["source_title"])) + badges.get(row["source"], "")
+        source = cards.small("Source: " + md(row["source_title"])) + excerpt_badge(row["excerpt"])
         items.append(
             f"1. **{describe(row['date'])}** · {stance}  \n{source}"
             + (f"  \nQuotes: {quotes}" if quotes else "")

@@ -14,7 +14,7 @@ from dialogue_tracker.ui import cards, variants_view
 from dialogue_tracker.ui.page import View
 from dialogue_tracker.ui.text import md, page_url
 
-COLUMNS = ["speaker_name", "side_name", "issue_titles", "text", "source_title", "date"]
+COLUMNS = ["speaker_name", "side_name", "issue_titles", "text", "source_title", "excerpt", "date"]
 
 
 def search(quotes: pd.DataFrame, words: str) -> pd.DataFrame:
@@ -44,6 +44,9 @@ def table(quotes: pd.DataFrame) -> str | None:
             "issue_titles": "Issues",
             "text": st.column_config.TextColumn("Quote", width="large"),
             "source_title": "Source",
+            "excerpt": st.column_config.CheckboxColumn(
+                "Excerpt", help="The stored text is only the part of the page that was retrieved"
+            ),
             "date": "Meeting date",
         },
     )

@@ -2,17 +2,17 @@
 
 from __future__ import annotations
 
-from dialogue_tracker.catalog import Catalog
 from dialogue_tracker.model import Source
 
-
-def excerpt_badge(record: Source) -> str:
-    """Markdown after a source's name: a badge when its stored text is an excerpt, else ''."""
-    return " :orange-badge[:material/content_cut: excerpt]" if record.excerpt else ""
+EXCERPT = " :orange-badge[:material/content_cut: excerpt]"
 
 
-def excerpt_badges(catalog: Catalog) -> dict[str, str]:
-    """The badge of every excerpt source, by id, made once per page run."""
-    return {
-        entry.id: excerpt_badge(entry.record) for entry in catalog.sources if entry.record.excerpt
-    }
+def excerpt_badge(excerpt: bool) -> str:
+    """Markdown after a source's name: a badge when its stored text is only an excerpt of the
+    published page, else ''."""
+    return EXCERPT if excerpt else ""
+
+
+def titled(record: Source) -> str:
+    """A source's title as plain text (a picker's option), with '(excerpt)' where it is one."""
+    return record.title + (" (excerpt)" if record.excerpt else "")

@@ -8,33 +8,32 @@ import streamlit as st
 from dialogue_tracker.dates import describe
 from dialogue_tracker.ui import cards
 from dialogue_tracker.ui.page import View
-from dialogue_tracker.ui.source_label import excerpt_badges
+from dialogue_tracker.ui.source_label import excerpt_badge
 from dialogue_tracker.ui.text import link, md, page_url
 from dialogue_tracker.variants import variant_groups, variants_of
 
 TRANSLATED = {True: "a translation", False: "not a translation", None: ""}
 
 
-def wording(view: View, row: dict, badges: dict[str, str]) -> str:
+def wording(view: View, row: dict) -> str:
     """One wording: the words, then where they stand (source, date, through whom)."""
     via = f" · via {md(row['reported_via'])}" if row["reported_via"] else ""
     translated = f" · {TRANSLATED[row['translated']]}" if row["translated"] is not None else ""
     permalink = link("permalink", page_url("quotes", {**view.params, "quote": row["id"]}))
     where = (
-        f"{md(row['source_title'])}{badges.get(row['source'], '')} · {describe(row['date'])}"
+        f"{md(row['source_title'])}{excerpt_badge(row['excerpt'])} · {describe(row['date'])}"
         f"{via}{translated} · {permalink}"
     )
     return f"“{md(row['text'])}”  \n{cards.small(where)}"
 
 
 def side_by_side(view: View, group: pd.DataFrame, per_row: int = 3) -> None:
-    badges = excerpt_badges(view.catalog)
     rows = group.to_dict("records")
     for first in range(0, len(rows), per_row):
         chunk = rows[first : first + per_row]
         for column, row in zip(st.columns(len(chunk)), chunk, strict=True):
             with column, st.container(border=True):
-                st.markdown(wording(view, row, badges))
+                st.markdown(wording(view, row))
 
 
 def statements(view: View, shown: pd.DataFrame, limit: int = 10) -> None:
