@@ -108,6 +108,12 @@ class Side(Record):
     id: Id = Field(description="The side's id, e.g. `us` or `russia`.")
     name: Text = Field(description="Full name, e.g. 'United States'.")
     short_name: Text = Field(description="Short label for tables and charts, e.g. 'US'.")
+    words: tuple[Text, ...] = Field(
+        default=(),
+        description="Other words by which sources name the side: adjectives, capitals, "
+        "institutions, e.g. 'Russian', 'Moscow', 'Kremlin'. The drafter reads them to tell "
+        "whose a role phrase or an agreement is.",
+    )
 
 
 class Speaker(Record):

@@ -87,7 +87,7 @@ def test_evidence_names_known_sources_and_quotes(tmp_path: Path) -> None:
         "        note: Kerry said the August",
     )
     result = run_cli("validate", "--data", data_dir)
-    assert "status_log[0].source_id: unknown source 'lima-2016'" in result.stdout
-    assert "status_log[0].quotes[0]: unknown quote 'kerry-asad'; did you mean 'kerry-assad'?" in (
+    assert "status_log[1].source_id: unknown source 'lima-2016'" in result.stdout
+    assert "status_log[1].quotes[0]: unknown quote 'kerry-asad'; did you mean 'kerry-assad'?" in (
         result.stdout
     )

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 from conftest import DATA
+from datafolder import SEED_ID
 
 from dialogue_tracker.filters import Filters, filter_events
 from dialogue_tracker.frames import build_frames
@@ -36,6 +37,7 @@ def test_condense_leaves_a_small_view_alone(events) -> None:
 
 
 def test_condense_groups_quotes_per_meeting_and_issue(events) -> None:
+    events = events[events["source"].eq(SEED_ID) | events["kind"].eq("context")]
     kept, folded = condense(events, limit=10)
     quotes = events[events["kind"] == "quote"]
     assert folded == len(quotes)

@@ -57,7 +57,7 @@ def broken_copy(case: str, tmp_path: Path) -> Path:
 def test_the_curated_data_is_valid(tmp_path: Path) -> None:
     result = validate(copy_data(tmp_path))
     assert result.returncode == 0, result.stdout + result.stderr
-    assert "valid — 1 sources, 12 quotes, 18 stances" in result.stdout
+    assert "valid — 14 sources, 49 quotes, 62 stances" in result.stdout
 
 
 @pytest.mark.parametrize("case", CASES)
@@ -168,7 +168,7 @@ def test_byte_order_mark_loads(tmp_path: Path) -> None:
     assert result.returncode == 0, result.stdout
     catalog = load_catalog(data_dir)
     assert catalog.source(SEED_YAML.stem).record.title.startswith("Moscow and Washington")
-    assert set(catalog.speakers) == {"putin", "lavrov", "kerry", "obama"}
+    assert set(catalog.speakers) == {"putin", "lavrov", "kerry", "obama", "kirby"}
 
 
 def test_crlf_line_endings_load(tmp_path: Path) -> None:

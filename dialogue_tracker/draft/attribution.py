@@ -84,6 +84,10 @@ class Attributor:
         (b_start, b_end), (a_start, a_end), weak = self.windows(index)
         cue = self.cues.after(a_start, a_end, weak) or self.cues.before(b_start, b_end)
         if cue is None:
+            unnamed = self.cues.unnamed(a_start, a_end) or self.cues.unnamed(b_start, b_end)
+            if unnamed:
+                why = f'"{unnamed}": an unnamed source speaks, so nobody is named'
+                return Attribution(None, 0.0, unnamed, why)
             return None
         return self.resolve(cue, f"{self.text[b_start:b_end]} {self.text[a_start:a_end]}")
 
@@ -103,11 +107,17 @@ class Attributor:
             mention = self.last_mention(who.start)
             if mention is None:
                 return None
-            person = self.book.persons[mention.person]
+            subject = self.subject_of(mention)
             far = self.paragraph(who.start) - self.paragraph(mention.start) > 1
             confidence = 0.6 if far else 0.8
-            reason = f'{words}: "{who.words}" taken as {person.name}, the last person mentioned '
-            reason += f"before it {self._where(mention)}"
+            if subject is not None:
+                mention, person = subject, self.book.persons[subject.person]
+                reason = f'{words}: "{who.words}" taken as {person.name}, the subject of the '
+                reason += f"sentence before it, which names several people {self._where(mention)}"
+            else:
+                person = self.book.persons[mention.person]
+                reason = f'{words}: "{who.words}" taken as {person.name}, the last person '
+                reason += f"mentioned before it {self._where(mention)}"
         elif who.kind == "role":
             person, confidence, reason = self._role(who.words, who.start, words, around)
         elif who.kind == "institution":
@@ -189,6 +199,20 @@ class Attributor:
             if mention.start < position and (persons is None or mention.person in persons)
         ]
         return max(candidates, key=lambda mention: mention.start, default=None)
+
+    def subject_of(self, mention: Mention) -> Mention | None:
+        """When the sentence of `mention` names another person first, as its subject (at most
+        a few words into the sentence: 'Lavrov met Kerry.'), that first person."""
+        start = sentence_start(self.text, mention.start, 0)
+        earlier = [
+            other
+            for other in [*self._mentions[1], *self.found]
+            if start <= other.start < mention.start and other.person != mention.person
+        ]
+        first = min(earlier, key=lambda other: other.start, default=None)
+        if first is None or len(self.text[start : first.start].split()) > 3:
+            return None
+        return first
 
     # passages with no cue of their own ---------------------------------------------------
 

@@ -11,12 +11,12 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
 from dialogue_tracker.draft.speakers import Book, slug
 from dialogue_tracker.draft.tagging import Tagger
-from dialogue_tracker.model import check_partial_date
+from dialogue_tracker.model import Side, check_partial_date
 
 STANCE_CUES: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("disagreement", re.compile(
@@ -38,10 +38,7 @@ STEP_CUES: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("proposed", re.compile(r"\bwill\b|\bexpressed hope\b|\bpropos(?:e|ed|es|al)\b", re.I)),
 )
 BOTH_SIDES = re.compile(
-    r"\b(?:the|both)\s+(?:two\s+)?(?:sides|parties|countries)\b|\bwe\s+(?:have\s+)?agreed\b"
-    r"|\bMoscow and Washington\b|\bWashington and Moscow\b"
-    r"|\bRussia and the (?:US|U\.S\.|United States)\b"
-    r"|\bthe (?:US|U\.S\.|United States) and Russia\b",
+    r"\b(?:the|both)\s+(?:two\s+)?(?:sides|parties|countries)\b|\bwe\s+(?:have\s+)?agreed\b",
     re.I,
 )
 SAID_THAT = re.compile(
@@ -84,6 +81,18 @@ class Evidence:
     quotes: list[str] = field(default_factory=list)
 
 
+def side_pairs(sides: Iterable[Side]) -> re.Pattern[str]:
+    """Two sides named together, each by any of its registry words: 'Moscow and Washington'."""
+    names = [
+        "|".join(
+            re.escape(term) for term in sorted({s.name, s.short_name, *s.words}, key=len)[::-1]
+        )
+        for s in sides
+    ]
+    pairs = [rf"(?:{a})\s+and\s+(?:the\s+)?(?:{b})" for a in names for b in names if a != b]
+    return re.compile(rf"(?<![\w.])(?:{'|'.join(pairs) or '(?!)'})(?!\w)")
+
+
 class Candidates:
     def __init__(
         self,
@@ -98,6 +107,16 @@ class Candidates:
         self.tagger = tagger
         self.subjects = subjects
         self.event_date = event_date
+        self._pair: re.Pattern[str] | None = None
+
+    def _both_sides(self, words: str) -> bool:
+        """'the two sides', 'we agreed', or two sides named as a pair by the registry's words
+        ('Moscow and Washington', 'Russia and the US')."""
+        if BOTH_SIDES.search(words):
+            return True
+        if self._pair is None:
+            self._pair = side_pairs(self.book.sides.values())
+        return bool(self._pair and self._pair.search(words))
 
     def _issues(self, unit: Unit) -> tuple[str, ...]:
         return tuple(self.tagger.find(self.text[unit.start : unit.end])) or unit.issues
@@ -108,7 +127,7 @@ class Candidates:
         before = self.text[unit.start : unit.start + cue_at]
         persons = [unit.speaker] if unit.speaker else self.subjects(unit.start, unit.start + cue_at)
         sides = [self.book.persons[p].side for p in persons]
-        if agreed and BOTH_SIDES.search(self.text[unit.start : unit.end]):
+        if agreed and self._both_sides(self.text[unit.start : unit.end]):
             sides = list(self.book.sides)
         elif not sides:
             sides = self.book.sides_named(before)

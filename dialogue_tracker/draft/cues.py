@@ -59,6 +59,11 @@ VIA = re.compile(
     r"\s+as\s+(?:saying|telling|stating)(?![\w-])"
 )
 ACCORDING = re.compile(r"(?<![\w-])[Aa]ccording\s+to\s+")
+UNNAMED = re.compile(
+    r"(?<![\w-])(?:(?:[Aa]n?|[Tt]he|[Oo]ne)\s+(?:[\w’'-]+\s+){0,3}?|(?:[Ss]ome\s+)?)"
+    r"(?:source|sources|diplomat|diplomats|official|officials|insider|insiders)"
+    r"(?:\s+(?!said|told|says|tells|added)[\w’'-]+){0,4}?\s+(?:said|told|says|tells|added)(?![\w-])"
+)
 LEADING_WORDS = {
     "the", "today", "yesterday", "tonight", "later", "then", "meanwhile", "however", "also",
     "but", "and", "earlier", "now", "still", "finally", "moreover", "besides", "separately",
@@ -134,9 +139,15 @@ class Cues:
             if len(text[start : verb.start()].split()) > 9:
                 break
             who = self.who_before(start, self._strip_middle(start, verb.start()))
-            if who and text[start : who.start].strip().lower() in ("", "the"):
+            if who and _only_title(text[start : who.start]):
                 return Cue(who, text[start : verb.end()], start)
         return None
+
+    def unnamed(self, start: int, end: int) -> str | None:
+        """The words of a cue that names nobody ('a diplomat said', 'the source told'), if the
+        words from `start` to `end` hold one."""
+        match = UNNAMED.search(self.text, start, end)
+        return " ".join(match.group().split()) if match else None
 
     def before(self, start: int, end: int) -> Cue | None:
         """The cue nearest to a quote among the words before it in its sentence."""
@@ -285,7 +296,7 @@ class Cues:
             cut = words.index(first) + len(first)
             start += cut + (len(words[cut:]) - len(words[cut:].lstrip()))
             words = self.text[start:end]
-        if not words.strip() or not words.split()[-1][:1].isupper():
+        if not words.strip() or not words.split()[-1][:1].isupper() or words.strip() == "I":
             return None
         if is_institution(words):
             return Who(words, start, end, "institution")
@@ -302,6 +313,11 @@ class Cues:
         title, name = split_title(words)
         known = self.book.lookup(name) or self.book.lookup(name.split()[-1])
         return Who(words, start, end, "name" if known else "person", name=name, title=title)
+
+
+def _only_title(words: str) -> bool:
+    """True for nothing, 'the', or a title before a name: 'U.S. Secretary of State'."""
+    return all(word.lower() in TITLE_WORDS for word in words.split())
 
 
 def _title_word(word: str) -> bool:

@@ -33,11 +33,6 @@ INSTITUTIONS = {
     "un", "nato", "eu", "russia", "united states", "us", "u.s.", "america", "syria", "damascus",
     "ukraine", "kiev", "kyiv", "foreign ministry", "ministry", "government", "embassy",
 }  # fmt: skip
-SIDE_WORDS = {
-    "russia": ("Russia", "Russian", "Russia's", "Russia’s", "Moscow", "Kremlin"),
-    "us": ("US", "U.S.", "United States", "American", "America", "America's", "America’s",
-           "Washington", "White House", "State Department", "Pentagon"),
-}  # fmt: skip
 PARTICLES = {"al", "el", "de", "da", "van", "von", "bin", "ibn", "der", "le", "la"}
 DETERMINERS = ("the ", "his ", "her ", "their ")
 
@@ -121,7 +116,7 @@ class Book:
         """Persons a role phrase may name: 1.0 by an alias, 0.5 by the words of the role."""
         found = []
         for person in self.persons.values():
-            strength = _fit(person, phrase, self.side_of(phrase))
+            strength = _fit(person, phrase, self.side_of(phrase), self.side_words)
             if strength:
                 found.append((person, strength))
         return found
@@ -150,10 +145,19 @@ class Book:
         named = self.sides_named(words)
         return named[0] if len(named) == 1 else None
 
+    @property
+    def side_words(self) -> set[str]:
+        """Every word of the registry that names a side, in lower case."""
+        return {
+            term.lower()
+            for side in self.sides.values()
+            for term in (side.name, side.short_name, *side.words)
+        }
+
     def sides_named(self, words: str) -> list[str]:
         found = []
         for side in self.sides.values():
-            terms = {side.name, side.short_name, *SIDE_WORDS.get(side.id, ())}
+            terms = {side.name, side.short_name, *side.words}
             for term in terms:
                 flags = 0 if len(term) <= 3 else re.IGNORECASE
                 if re.search(rf"(?<![\w.]){re.escape(term)}(?![\w])", words, flags):
@@ -229,20 +233,16 @@ def _normal(words: str) -> str:
     return words
 
 
-def _fit(person: Person, phrase: str, side: str | None) -> float:
+def _fit(person: Person, phrase: str, side: str | None, side_words: set[str]) -> float:
     if any(_normal(name) == _normal(phrase) for name in person.names):
         return 1.0
     if side is not None and side != person.side:
         return 0.0
     words = [
         w for w in re.findall(r"[\w.'’-]+", _normal(phrase))
-        if w not in ("the", "his", "her", "their", "of", "a", "an") and not _is_side_word(w)
+        if w not in ("the", "his", "her", "their", "of", "a", "an") and w not in side_words
     ]  # fmt: skip
     if not any(w in ROLE_NOUNS for w in words):
         return 0.0
     known = set(re.findall(r"[\w.'’-]+", _normal(" ".join([person.role, *person.aliases]))))
     return 0.5 if all(w in known for w in words) else 0.0
-
-
-def _is_side_word(word: str) -> bool:
-    return any(word == term.lower() for terms in SIDE_WORDS.values() for term in terms)

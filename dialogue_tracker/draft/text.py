@@ -20,6 +20,7 @@ _NAVIGATION = (
     r"| news| content)?|read (?:more|also|next)|see also|more on this(?: topic| story)?"
     r"|back to top|home|menu|search|subscribe|sign in|log in|follow us(?: on \w+)?"
     r"|next article|previous article|more news|all news|news feed|photo gallery|video"
+    r"|advanced settings|view settings|newsfeed"
     r"|читайте также|главное|новости|все новости|подписаться"
 )
 RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
@@ -30,6 +31,32 @@ RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("tags", re.compile(r"^(?:tags|topics|теги|темы)\s*:.{0,200}$", re.I)),
     ("copyright line", re.compile(r"^(?:©|\(c\)\s|copyright\b).{0,150}$", re.I)),
     ("release number", re.compile(r"^PRN:\s*\d{4}/\d+$")),
+    (
+        "photo credit",
+        re.compile(
+            r"^(?:photos?|image|picture)(?:\s+credit)?\s*:.{0,200}$"
+            r"|^.{0,400}\((?:[A-Z][\w.]*\s+)?Photo\s*/[^()]{0,80}\)$",
+            re.I,
+        ),
+    ),
+    (
+        "subscription prompt",
+        re.compile(
+            r"^(?:subscribe(?:\s+(?:now|today|register|log\s?in|sign in)){0,3}"
+            r"|already a subscriber\?.{0,80}|to (?:continue|keep) reading.{0,80}"
+            r"|to participate in the discussion.{0,60})$",
+            re.I,
+        ),
+    ),
+    (
+        "reader comments",
+        re.compile(
+            r"^(?:add (?:a )?comment|leave a (?:comment|reply)|\d+\s+comments?|comments are closed"
+            r"|добавить комментарий)\.?$",
+            re.I,
+        ),
+    ),
+    ("language switcher", re.compile(r"^(?:•\s*)?(?:[a-z]{2}-[A-Z]{2}\d*\s*){2,}$")),
 )
 _BREADCRUMB_SEPARATORS = re.compile(r"\s+[|»›>•·/]\s+")
 

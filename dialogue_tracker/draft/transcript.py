@@ -17,7 +17,8 @@ from dialogue_tracker.draft.speakers import TITLE_WORDS, Book, Person
 
 LABEL = re.compile(r"^[ \t]*(?P<label>[A-Z][A-Z0-9.’' -]{0,58}[A-Z.])[ \t]*:(?=[ \t]|$)", re.M)
 NAME_LABEL = re.compile(
-    r"^[ \t]*(?P<label>[A-Z][\w.’'-]*(?:[ \t]+[A-Z][\w.’'-]*){0,3})[ \t]*:[ \t]+(?=[^\s\"“«„])",
+    r"^[ \t]*(?P<label>[A-Z][\w.’'-]*(?:[ \t]+(?:of[ \t]+)?[A-Z][\w.’'-]*){0,5})"
+    r"(?:[ \t]+\([^()\n]{1,40}\))?[ \t]*:[ \t]+(?=[^\s\"“«„])",
     re.M,
 )
 NOT_SPEAKERS = {
@@ -62,16 +63,17 @@ class Voice:
 
 
 def find_turns(text: str, book: Book) -> list[Turn]:
-    """The labelled turns of a transcript; none when the text has fewer than two labels."""
+    """The labelled turns of a transcript; none when the text has fewer than two labels,
+    unless its one label names a registered speaker ('SECRETARY KERRY:' before a statement)."""
     found = {}
     for match in LABEL.finditer(text):
         label = match.group("label").strip()
         if sum(c.isalpha() for c in label) >= 2 and label not in NOT_SPEAKERS:
             found[match.start()] = match
     for match in NAME_LABEL.finditer(text):
-        if match.start() not in found and book.lookup(match.group("label")):
+        if match.start() not in found and book.match_label(match.group("label")):
             found[match.start()] = match
-    if len(found) < 2:
+    if len(found) < 2 and not any(book.match_label(m.group("label")) for m in found.values()):
         return []
     starts = sorted(found)
     turns = []
