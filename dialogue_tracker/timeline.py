@@ -23,16 +23,18 @@ KIND_LABELS = {
     "status": "Status update",
     "target": "Next-step target",
 }
-STATUS_MARKS = {
-    "open": ("circle-open", "open"),
-    "in_progress": ("triangle-right", "in progress"),
-    "done": ("star", "done"),
-    "missed": ("x", "missed"),
-    "dropped": ("x-thin-open", "dropped"),
-    "related": ("hexagon-open", "related"),
+STATUS_SYMBOLS = {
+    "open": "circle-open",
+    "in_progress": "triangle-right",
+    "done": "star",
+    "missed": "x",
+    "dropped": "x-thin-open",
+    "related": "hexagon-open",
 }
-"""A status change's marker and the word written beside it: a change is read, not guessed."""
+"""A status change's marker, one shape per status (the hover and the caption name them)."""
 SPREAD = 0.32
+STATUS_ROW = 0.44
+"""Status changes sit on their own row at the top of a lane, above the stacked quotes."""
 MAX_ITEMS = 1500
 
 
@@ -109,11 +111,25 @@ def condense(events: pd.DataFrame, limit: int = MAX_ITEMS) -> tuple[pd.DataFrame
     return kept.sort_values(["start", "kind"], ignore_index=True), int(is_quote.sum())
 
 
-def lane_offsets(events: pd.DataFrame) -> pd.Series:
+def lane_offsets(events: pd.DataFrame, spread: float = SPREAD) -> pd.Series:
     """Spread items that share a lane and a date over the lane's height, so none hides another."""
     rank = events.groupby(["issue", "start"]).cumcount()
     size = events.groupby(["issue", "start"])["kind"].transform("size")
-    return (rank - (size - 1) / 2) * (2 * SPREAD / size.clip(lower=2))
+    return (rank - (size - 1) / 2) * (2 * spread / size.clip(lower=2))
+
+
+def point_offsets(points: pd.DataFrame) -> pd.Series:
+    """Each point's place in its lane: status changes on the lane's top row, the rest stacked
+    around its middle."""
+    status = points["kind"] == "status"
+    offsets = lane_offsets(points, SPREAD).where(~status, 0.0)
+    return offsets.where(~status, STATUS_ROW + lane_offsets(points[status], 0.06))
+
+
+def lane_height(events: pd.DataFrame) -> int:
+    """Pixels per lane: enough for the tallest stack of items on one day, within bounds."""
+    tallest = events.groupby(["issue", "start"]).size().max() if len(events) else 1
+    return int(min(max(8 * tallest, 48), 90))
 
 
 def timeline_figure(events: pd.DataFrame, issues: dict[str, str], palette: list[str]) -> go.Figure:
@@ -121,7 +137,7 @@ def timeline_figure(events: pd.DataFrame, issues: dict[str, str], palette: list[
     A trace per issue and kind of item, so that each trace has one marker symbol."""
     lanes = {issue: index for index, issue in enumerate(reversed(list(issues)))}
     events = events[events["issue"].isin(lanes)]
-    points = events[events["kind"] != "target"].assign(offset=lambda e: lane_offsets(e))
+    points = events[events["kind"] != "target"].assign(offset=lambda e: point_offsets(e))
     figure = go.Figure()
     for position, (issue, title) in enumerate(issues.items()):
         color = palette[position % len(palette)] if palette else None
@@ -140,15 +156,12 @@ def _points(rows: pd.DataFrame, issue: str, kind: str, style: dict) -> go.Scatte
     color = style["color"]
     marker = {"symbol": SYMBOLS[kind], "size": 11, "color": color,
               "line": {"width": 1.5, "color": color}}  # fmt: skip
-    text = {"mode": "markers"}
     if kind == "status":
-        marks = [STATUS_MARKS[status] for status in rows["status"]]
-        marker["symbol"] = [symbol for symbol, _ in marks]
-        text = {"text": [word for _, word in marks], "textposition": "top center",
-                "textfont": {"size": 11}, "mode": "markers+text"}  # fmt: skip
+        marker["symbol"] = [STATUS_SYMBOLS[status] for status in rows["status"]]
     return go.Scatter(
         x=rows["start"].to_numpy(),
         y=(style["lane"] + rows["offset"]).to_numpy(),
+        mode="markers",
         name=style["name"],
         legendgroup=style["legendgroup"],
         meta={"issue": issue, "kind": kind},
@@ -156,7 +169,6 @@ def _points(rows: pd.DataFrame, issue: str, kind: str, style: dict) -> go.Scatte
         marker=marker,
         hovertext=rows["hover"].to_numpy(),
         hoverinfo="text",
-        **text,
     )
 
 
@@ -204,7 +216,7 @@ def meeting_guides(figure: go.Figure, events: pd.DataFrame) -> None:
 def _layout(figure: go.Figure, issues: dict, lanes: dict, events: pd.DataFrame) -> None:
     window = focus_range(events)
     figure.update_layout(
-        height=120 + 48 * len(lanes),
+        height=120 + lane_height(events) * len(lanes),
         margin={"l": 10, "r": 10, "t": 30, "b": 10},
         barmode="overlay",
         hovermode="closest",

@@ -21,9 +21,9 @@ def legend(events: pd.DataFrame) -> None:
     )
     st.caption(
         "◆ meeting · ● quote · □ context from a public source (not the article) · "
-        "bar: next-step target over the period it names · a status change is marked with its "
-        "word (▶ in progress, ★ done, ✕ missed, ⬡ related: evidence about something else, "
-        f"which claims no status) · dotted line: a meeting, across the lanes.{hidden}"
+        "bar: next-step target over the period it names · on a lane's top row, a status change: "
+        "▶ in progress, ★ done, ✕ missed, ⬡ related (evidence about something else, which "
+        f"claims no status) · dotted line: a meeting, across the lanes.{hidden}"
     )
 
 
