@@ -41,8 +41,12 @@ def build_frames(catalog: Catalog) -> Frames:
 
 
 def current_stances(stances: pd.DataFrame) -> pd.DataFrame:
-    """The latest source's stance of each side on each issue."""
-    return stances.sort_values(["date", "source"]).groupby(["issue", "side"]).tail(1)
+    """The latest source's stance of each side on each issue; among sources of the same day, one
+    that states a position wins over one that gives none (a transcript that ends before a side
+    speaks says nothing against the report of what it said)."""
+    stated = stances["status"] != "not_stated"
+    order = stances.assign(_stated=stated).sort_values(["date", "_stated", "source"])
+    return order.groupby(["issue", "side"]).tail(1).drop(columns="_stated")
 
 
 def quotes_frame(catalog: Catalog) -> pd.DataFrame:

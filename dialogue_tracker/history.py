@@ -64,18 +64,24 @@ def stances_as_of(stances: pd.DataFrame, found: list[Meeting], meeting: Meeting)
 
 
 def stance_history(stances: pd.DataFrame) -> pd.DataFrame:
-    """The stances of each issue and side in date order, each with the status before it
-    (`previous`, None for the first) and whether it `changed` that status."""
-    ordered = stances.sort_values(["issue", "side", "date", "source"])
-    previous = ordered.groupby(["issue", "side"])["status"].shift()
-    previous = previous.astype(object).where(previous.notna(), None)
-    changed = previous.notna() & (previous != ordered["status"])
-    return ordered.assign(previous=previous, changed=changed)
+    """Each side's stances on each issue, meeting by meeting (oldest first). A meeting where one
+    source states a position and another gives none keeps only the stated; a meeting where
+    none does keeps one `not_stated`. Each stated stance carries the last position stated before
+    it (`previous`, None for the first) and whether it `changed` it; a gap changes nothing."""
+    keys = ["issue", "side", "date"]
+    stated = stances["status"] != NO_STANCE
+    ordered = stances.assign(_gap=~stated).sort_values([*keys, "_gap", "source"])
+    kept = ordered[~ordered["_gap"] | ~ordered.duplicated(keys)].drop(columns="_gap")
+    said = kept["status"].where(kept["status"] != NO_STANCE)
+    previous = said.groupby([kept["issue"], kept["side"]]).transform(lambda s: s.shift().ffill())
+    previous = previous.astype(object).where(previous.notna() & said.notna(), None)
+    changed = previous.notna() & (previous != kept["status"])
+    return kept.assign(previous=previous, changed=changed)
 
 
 CHANGE_KINDS = {
     "new": "New stance",
-    "dropped": "Dropped stance",
+    "dropped": "Dropped: no longer stated",
     "changed": "Changed stance",
 }
 

@@ -6,9 +6,10 @@ from dialogue_tracker.ui.page import start_page
 
 view = start_page(
     "What changed",
-    "Pick two meetings: the stances that are new, dropped or changed between them (each side's "
-    "latest stance as of each meeting), the next steps recorded in between, and the status "
-    "changes dated in between, each with the quotes it rests on.",
+    "Pick two meetings: the stances that are new, dropped or changed between them, the next "
+    "steps recorded in between, and the status changes dated in between, each with the quotes "
+    "it rests on. A side's stance as of a meeting is the latest one a source gives up to it; "
+    "it is dropped when that latest source gives the side no position on the issue.",
 )
 pair = changes_view.pick_pair(view)
 if pair:

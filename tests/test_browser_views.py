@@ -32,7 +32,7 @@ def test_first_request_to_a_fresh_server_is_a_deep_link_to_what_changed(browser,
         expect(sidebar.locator(".st-key-side")).to_contain_text("russia")
         expect(sidebar.locator('[data-testid="stSidebarNav"]')).to_have_count(1)
         main = page.locator('[data-testid="stMain"]')
-        expect(main).to_contain_text("Dropped stance")  # Russia on sanctions, in Lima
+        expect(main).to_contain_text("Dropped: no longer stated")  # Russia on sanctions, in Lima
         expect(main.locator(".st-key-from_pick input")).to_have_value(re.compile("^9 September"))
         expect(main.locator(".st-key-to_pick input")).to_have_value(re.compile("^17 November"))
         assert "Changed stance" not in main_text(page)  # the US's changes, filtered out

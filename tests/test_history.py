@@ -81,7 +81,7 @@ def test_the_matrix_as_of_a_meeting_leaves_later_sources_out(year) -> None:
     assert status(vienna, "syria", "us") == "agreement"  # the seed's, carried forward
     latest = stances_as_of(frames.stances, found, found[-1])
     assert latest.equals(frames.current.loc[latest.index])
-    assert len(latest) == len(first) == 7
+    assert len(first) == 7 and len(latest) == 9  # and Minsk (Russia), terrorism (US)
 
 
 def test_the_history_marks_each_change_of_status(year) -> None:
@@ -94,6 +94,31 @@ def test_the_history_marks_each_change_of_status(year) -> None:
     assert list(syria["changed"]) == [False, True, True]
     minsk = history[(history["issue"] == "minsk") & (history["side"] == "us")]
     assert list(minsk["changed"]) == [False, False]  # restated, not changed
+
+
+def test_the_history_shows_gaps_without_calling_them_changes(year) -> None:
+    _, frames = year
+    history = stance_history(frames.stances)
+    sanctions = history[(history["issue"] == "sanctions") & (history["side"] == "russia")]
+    assert list(sanctions["source"]) == [MOSCOW, VIENNA, LIMA]  # not the Vienna transcript's gap
+    assert list(sanctions["status"]) == ["not_stated", "disagreement", "not_stated"]
+    assert list(sanctions["previous"]) == [None, None, None]
+    assert not sanctions["changed"].any()
+    minsk = history[(history["issue"] == "minsk") & (history["side"] == "russia")]
+    assert list(minsk["source"]) == [VIENNA_TRANSCRIPT]  # the report's gap gives way
+    terrorism = history[(history["issue"] == "terrorism") & (history["side"] == "us")]
+    assert list(terrorism["source"]) == [VIENNA]  # two sources' gaps on one day, shown once
+    cyber = history[(history["issue"] == "cyber-crime") & (history["side"] == "us")]
+    assert list(cyber["status"]) == ["agreement", "not_stated", "disagreement"]
+    assert list(cyber["previous"]) == [None, None, "agreement"]  # across the gap
+    assert list(cyber["changed"]) == [False, False, True]
+
+
+def test_a_stated_position_wins_over_a_gap_of_the_same_day(year) -> None:
+    found, frames = year
+    vienna = stances_as_of(frames.stances, found, found[1])
+    assert status(vienna, "sanctions", "russia") == "disagreement"
+    assert status(frames.current, "minsk", "russia") == "concern"  # the transcript's
 
 
 def test_changes_between_two_meetings(year) -> None:
@@ -116,8 +141,11 @@ def test_a_stance_stated_for_the_first_time_is_new(year) -> None:
     found, frames = year
     changes = stance_changes(frames.stances, found, found[0], found[1])
     new = changes[changes["kind"] == "new"]
-    assert list(zip(new["issue"], new["side"], strict=True)) == [("sanctions", "russia")]
-    assert new.iloc[0]["status_before"] == "not_stated"
+    assert list(zip(new["issue"], new["side"], strict=True)) == [
+        ("minsk", "russia"),  # no record before
+        ("sanctions", "russia"),  # not stated before
+    ]
+    assert list(new["status_before"]) == [None, "not_stated"]
     assert stance_changes(frames.stances, found, found[2], found[2]).empty
 
 

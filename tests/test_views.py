@@ -77,7 +77,7 @@ def test_what_changed_opens_on_the_latest_two_meetings() -> None:
     assert app.selectbox(key="from_pick").value == GENEVA
     assert app.selectbox(key="to_pick").value == LIMA
     text = page_text(app)
-    assert "Dropped stance" in text and "Changed stance" in text
+    assert "Dropped: no longer stated" in text and "New stance" in text  # sanctions, cyber crime
     assert "fixture-joint-centre" not in text  # recorded in Geneva, not after it
 
 
@@ -87,7 +87,12 @@ def test_from_and_to_in_the_url_show_the_changes_between_them() -> None:
     assert app.selectbox(key="to_pick").value == GENEVA
     changes = next(m.value for m in app.markdown if "Changed stance" in m.value)
     items = changes.split("\n- ")
-    assert len(items) == 2 and all("**Syria**" in item for item in items)
+    assert [item.split(" · ")[0].strip("- *") for item in items] == [
+        "Cyber crime",
+        "Syria",
+        "Syria",
+    ]
+    assert "Dropped" in items[0] and all("Changed stance" in item for item in items[1:])
     assert "quote=fixture-geneva-lavrov-basis" in changes
     text = page_text(app)
     assert "FIXTURE: set up a joint centre." in text  # the new step
@@ -111,6 +116,14 @@ def test_a_stance_restated_in_the_same_status_is_marked_unchanged() -> None:
     first, second = us.split("\n1. ")
     assert "unchanged" in second and "changed from" not in second
     assert "unchanged" not in first
+
+
+def test_a_meeting_without_a_position_reads_as_a_gap() -> None:
+    app = open_page("issue", issue=["sanctions"], side=["russia"])
+    russia = next(m.value for m in app.markdown if m.value.startswith("1. ") and "Lima" in m.value)
+    first, second, third = russia.split("\n1. ")
+    assert "no position at this meeting" in first and "no position at this meeting" in third
+    assert "Disagreement" in second and "changed" not in russia
 
 
 def test_commitments_show_the_meter_and_each_steps_trail() -> None:
@@ -184,6 +197,6 @@ def test_an_excerpt_source_says_so_wherever_it_is_named() -> None:
     }
     issue = open_page("issue", issue=["cyber-crime"], side=["us"])
     us = next(m.value for m in issue.markdown if m.value.startswith("1. ") and "Lima" in m.value)
-    assert f"Lima report]]{EXCERPT}" in us.split("\n1. ")[1]
+    assert f"Lima report]]{EXCERPT}" in us.split("\n1. ")[-1]
     source = open_page("source")
     assert "FIXTURE: invented Lima report (excerpt)" in source.selectbox[0].options

@@ -47,6 +47,8 @@ def sequence(view: View, stances: pd.DataFrame, side: str) -> str:
 
 
 def _change(row: dict) -> str:
+    if row["status"] == "not_stated":
+        return " " + cards.small("no position at this meeting")
     if row["previous"] is None:
         return ""
     if not row["changed"]:
