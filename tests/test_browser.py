@@ -9,7 +9,7 @@ from urllib.parse import parse_qs, urlparse
 
 import pytest
 import yaml
-from browser import Console, main_text, open_app, settle
+from browser import Console, main_text, open_app, scrolls_sideways, settle
 from conftest import DATA, Server
 from playwright.sync_api import expect
 
@@ -138,10 +138,6 @@ def test_no_horizontal_scrolling(server, browser, width) -> None:
     context = browser.new_context(viewport={"width": width, "height": 900})
     for path in PAGES:
         page = open_app(context, f"{server.url}/{path}?issue=syria")
-        overflow = page.evaluate(
-            "() => [document.documentElement, document.querySelector('[data-testid=stMain]')]"
-            ".some(e => e.scrollWidth > e.clientWidth)"
-        )
-        assert not overflow, f"/{path} scrolls sideways at {width}px"
+        assert not scrolls_sideways(page), f"/{path} scrolls sideways at {width}px"
         page.close()
     context.close()

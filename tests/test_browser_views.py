@@ -5,10 +5,12 @@ the meetings carried in the URL, no console errors, no sideways scrolling at 390
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
+from contextlib import contextmanager
 from urllib.parse import parse_qs, urlparse
 
 import pytest
-from browser import Console, main_text, open_app, settle
+from browser import Console, main_text, open_app, scrolls_sideways, settle
 from conftest import Server
 from playwright.sync_api import expect
 from test_history import GENEVA, LIMA, MOSCOW, VIENNA, year_data
@@ -23,11 +25,20 @@ def year_server(browser, tmp_path_factory):
     running.stop()
 
 
-def test_first_request_to_a_fresh_server_is_a_deep_link_to_what_changed(browser, tmp_path):
+@contextmanager
+def first_request(browser, tmp_path, path: str) -> Iterator:
+    """The page a deep link opens as the very first request to a freshly started server."""
     fresh = Server(year_data(tmp_path))
+    context = browser.new_context()
     try:
-        context = browser.new_context()
-        page = open_app(context, f"{fresh.url}/changes?from={GENEVA}&to={LIMA}&side=russia")
+        yield open_app(context, f"{fresh.url}/{path}")
+    finally:
+        context.close()
+        fresh.stop()
+
+
+def test_first_request_to_a_fresh_server_is_a_deep_link_to_what_changed(browser, tmp_path):
+    with first_request(browser, tmp_path, f"changes?from={GENEVA}&to={LIMA}&side=russia") as page:
         sidebar = page.locator('[data-testid="stSidebar"]')
         expect(sidebar.locator(".st-key-side")).to_contain_text("russia")
         expect(sidebar.locator('[data-testid="stSidebarNav"]')).to_have_count(1)
@@ -37,23 +48,14 @@ def test_first_request_to_a_fresh_server_is_a_deep_link_to_what_changed(browser,
         expect(main.locator(".st-key-to_pick input")).to_have_value(re.compile("^17 November"))
         assert "Changed stance" not in main_text(page)  # the US's changes, filtered out
         assert urlparse(page.url).path == "/changes"
-        context.close()
-    finally:
-        fresh.stop()
 
 
 def test_first_request_to_a_fresh_server_is_a_deep_link_to_commitments(browser, tmp_path):
-    fresh = Server(year_data(tmp_path))
-    try:
-        context = browser.new_context()
-        page = open_app(context, f"{fresh.url}/commitments?issue=syria")
+    with first_request(browser, tmp_path, "commitments?issue=syria") as page:
         expect(page.locator('[data-testid="stSidebar"] .st-key-issue')).to_contain_text("syria")
         main = page.locator('[data-testid="stMain"]')
         expect(main).to_contain_text("FIXTURE: extend the truce to Aleppo.")
         assert "consultations on cyber crime" not in main_text(page)
-        context.close()
-    finally:
-        fresh.stop()
 
 
 def test_picking_meetings_writes_them_to_the_url_and_the_url_restores_the_view(
@@ -83,10 +85,6 @@ def test_new_views_render_cleanly(year_server, browser, width) -> None:
         page = open_app(context, f"{year_server.url}/{path}", console)
         assert page.locator('[data-testid="stException"]').count() == 0, path
         assert console.errors == [], path
-        overflow = page.evaluate(
-            "() => [document.documentElement, document.querySelector('[data-testid=stMain]')]"
-            ".some(e => e.scrollWidth > e.clientWidth)"
-        )
-        assert not overflow, f"/{path} scrolls sideways at {width}px"
+        assert not scrolls_sideways(page), f"/{path} scrolls sideways at {width}px"
         page.close()
     context.close()
