@@ -34,8 +34,13 @@ class Evidence:
 
 def trail(catalog: Catalog, step: pd.Series | dict) -> list[Evidence]:
     """The step's record in its source, then its status log, oldest first."""
+    return [recorded(catalog, step), *logged(catalog, step)]
+
+
+def recorded(catalog: Catalog, step: pd.Series | dict) -> Evidence:
+    """The source that recorded the step: it is open on that source's word."""
     entry = catalog.source(step["source"])
-    recorded = Evidence(
+    return Evidence(
         step=step["id"],
         date=entry.record.event_date,
         kind="recorded",
@@ -47,7 +52,11 @@ def trail(catalog: Catalog, step: pd.Series | dict) -> list[Evidence]:
         source_id=entry.id,
         quotes=tuple(step["quotes"]),
     )
-    return [recorded, *(_logged(catalog, step["id"], update) for update in step["status_log"])]
+
+
+def logged(catalog: Catalog, step: pd.Series | dict) -> list[Evidence]:
+    """The step's status log as evidence, oldest first."""
+    return [_logged(catalog, step["id"], update) for update in step["status_log"]]
 
 
 def _logged(catalog: Catalog, step_id: str, update) -> Evidence:
@@ -66,10 +75,15 @@ def _logged(catalog: Catalog, step_id: str, update) -> Evidence:
     )
 
 
+def has_log(steps: pd.DataFrame) -> pd.Series:
+    """Which steps later evidence speaks of."""
+    return steps["status_log"].map(bool).astype(bool)
+
+
 def with_evidence_first(steps: pd.DataFrame) -> pd.DataFrame:
     """The steps that later evidence speaks of first (the news), then the rest, each group in
     the order of the sources."""
-    later = steps["status_log"].map(bool).astype(bool)
+    later = has_log(steps)
     return pd.concat([steps[later], steps[~later]])
 
 
@@ -81,5 +95,9 @@ def status_counts(steps: pd.DataFrame) -> dict[str, int]:
 
 def logged_evidence(catalog: Catalog, steps: pd.DataFrame) -> list[Evidence]:
     """Every status-log entry of the steps, in date order (the records of the steps left out)."""
-    found = [entry for step in steps.to_dict("records") for entry in trail(catalog, step)[1:]]
+    found = [
+        entry
+        for step in steps[has_log(steps)].to_dict("records")
+        for entry in logged(catalog, step)
+    ]
     return sorted(found, key=lambda entry: entry.date)
