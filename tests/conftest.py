@@ -12,10 +12,16 @@ import pytest
 import streamlit as st
 
 from dialogue_tracker.devserver import CHROMIUM, CHROMIUM_ARGS, LocalServer
+from dialogue_tracker.loader import load_catalog
 
 ROOT = Path(__file__).resolve().parent.parent
 DATA = ROOT / "data"
 ENTRY = str(ROOT / "dashboard.py")
+
+
+def curated_quotes() -> list[dict]:
+    """Every source's quotes, in the order the app lists them (sources by event date)."""
+    return [quote.model_dump() for _, quote in load_catalog(DATA).quotes()]
 
 
 @pytest.fixture(autouse=True)

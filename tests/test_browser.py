@@ -8,17 +8,16 @@ import json
 from urllib.parse import parse_qs, urlparse
 
 import pytest
-import yaml
 from browser import Console, main_text, open_app, scrolls_sideways, settle
-from conftest import DATA, Server
+from conftest import Server, curated_quotes
 from playwright.sync_api import expect
 
 PAGES = ["", "issue", "timeline", "quotes", "speakers", "source"]
-SEED = yaml.safe_load((DATA / "sources" / "moscow-talks-2016-03-24.yaml").read_text())
+QUOTES = curated_quotes()
 
 
 def quotes_by(speaker: str) -> list[dict]:
-    return [q for q in SEED["quotes"] if q["speaker"] == speaker]
+    return [q for q in QUOTES if q["speaker"] == speaker]
 
 
 @pytest.fixture
@@ -36,7 +35,7 @@ def test_first_request_to_a_fresh_server_is_a_sub_page_deep_link(browser) -> Non
         sidebar = page.locator('[data-testid="stSidebar"]')
         expect(sidebar.locator(".st-key-speaker")).to_contain_text("lavrov")
         lavrov = quotes_by("lavrov")
-        shown = f"{len(lavrov)} of {len(SEED['quotes'])} quote(s) shown"
+        shown = f"{len(lavrov)} of {len(QUOTES)} quote(s) shown"
         expect(page.locator('[data-testid="stMain"]')).to_contain_text(shown)
         expect(sidebar.locator('[data-testid="stSidebarNav"]')).to_have_count(1)
         assert urlparse(page.url).path == "/quotes"
@@ -76,7 +75,7 @@ def test_filter_change_updates_the_url_and_the_url_restores_the_view(server, bro
     second = browser.new_context()
     restored = open_app(second, shared)
     kerry = quotes_by("kerry")
-    shown = f"{len(kerry)} of {len(SEED['quotes'])} quote(s) shown"
+    shown = f"{len(kerry)} of {len(QUOTES)} quote(s) shown"
     expect(restored.locator('[data-testid="stMain"]')).to_contain_text(shown)
     expect(restored.locator(".st-key-speaker")).to_contain_text("kerry")
     second.close()
@@ -113,7 +112,7 @@ def test_timeline_chart_is_drawn(server, context) -> None:
     page = open_app(context, f"{server.url}/timeline?issue=syria")
     chart = page.locator('[data-testid="stPlotlyChart"]')
     chart.locator(".main-svg").first.wait_for()
-    syria = [q for q in SEED["quotes"] if "syria" in q["issues"]]
+    syria = [q for q in QUOTES if "syria" in q["issues"]]
     assert chart.locator(".scatterlayer .point").count() >= len(syria)
     assert chart.locator(".barlayer .point").count() == 1  # the August 2016 target
 

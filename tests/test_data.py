@@ -221,3 +221,23 @@ def test_export_csv_filtered() -> None:
     result = run_cli("export", "--format", "csv", "--speaker", "kerry", "--issue", "sanctions")
     rows = list(csv.DictReader(io.StringIO(result.stdout)))
     assert [row["id"] for row in rows if row["kind"] == "quote"] == ["kerry-sanctions-minsk"]
+
+
+def test_export_sources_carry_their_provenance() -> None:
+    result = run_cli("export")
+    sources = {s["id"]: s for s in json.loads(result.stdout)["sources"]}
+    kremlin = sources["kremlin-2016-03-24-putin-kerry"]
+    assert kremlin["kind"] == "transcript" and kremlin["excerpt"] is True
+    assert kremlin["published"] == "2016-03-24" and kremlin["reuse"]
+    assert kremlin["publisher"].startswith("Embassy of the Russian Federation")
+    seed = sources[SEED_YAML.stem]
+    assert seed["kind"] == "news_report" and seed["publisher"] == "unknown"
+    assert seed["excerpt"] is False and seed["published"] is None
+    statements = {}
+    for quote in json.loads(result.stdout)["quotes"]:
+        if quote["statement"]:
+            statements.setdefault(quote["statement"], set()).add(quote["source"])
+    assert statements["lavrov-2016-11-17-idlib-homs"] == {
+        "state-2016-11-17-lima",
+        "mfa-2016-11-17-lima",
+    }

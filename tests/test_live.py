@@ -7,20 +7,20 @@ import time
 from pathlib import Path
 
 import pytest
-import yaml
 from browser import IDLE, main_text, open_app, settle
-from conftest import DATA, Server
+from conftest import Server, curated_quotes
 from datafolder import copy_data, run_cli
 from playwright.sync_api import expect
 
-SEED = yaml.safe_load((DATA / "sources" / "moscow-talks-2016-03-24.yaml").read_text())
+QUOTES = curated_quotes()
+ALL_SHOWN = f"{len(QUOTES)} of {len(QUOTES)} quote(s)"
 
 
 def count_quotes(issue: str | None = None, speaker: str | None = None, side: str | None = None):
-    sides = {"lavrov": "russia", "putin": "russia", "kerry": "us", "obama": "us"}
+    sides = {"lavrov": "russia", "putin": "russia", "kerry": "us", "obama": "us", "kirby": "us"}
     return sum(
         1
-        for q in SEED["quotes"]
+        for q in QUOTES
         if (not issue or issue in q["issues"])
         and (not speaker or q["speaker"] == speaker)
         and (not side or sides[q["speaker"]] == side)
@@ -49,7 +49,7 @@ def test_live_edit_shows_the_error_then_the_fix_without_restart(browser, tmp_pat
     try:
         context = browser.new_context()
         page = open_app(context, f"{server.url}/quotes")
-        expect(page.locator('[data-testid="stMain"]')).to_contain_text("12 of 12 quote(s)")
+        expect(page.locator('[data-testid="stMain"]')).to_contain_text(ALL_SHOWN)
 
         seed.write_text(good.replace("speaker: kerry", "speaker: kery", 1), encoding="utf-8")
         page.reload()
@@ -67,7 +67,7 @@ def test_live_edit_shows_the_error_then_the_fix_without_restart(browser, tmp_pat
         seed.write_text(good, encoding="utf-8")
         page.reload()
         settle(page)
-        expect(panel).to_contain_text("12 of 12 quote(s)")
+        expect(panel).to_contain_text(ALL_SHOWN)
         context.close()
     finally:
         server.stop()
@@ -98,7 +98,9 @@ def test_ten_readers_at_once_each_see_their_own_view(server, browser) -> None:
     for page, view in zip(pages, VIEWS, strict=True):
         page.wait_for_selector(IDLE, timeout=60_000)
         expected = count_quotes(**view)
-        shown = f"{expected} of 12 quote(s) shown" if expected else "No quotes match the filters"
+        shown = (
+            f"{expected} of {len(QUOTES)} quote(s)" if expected else "No quotes match the filters"
+        )
         # Ten pages drawing at once on two cores: widgets can take seconds to leave their
         # loading skeletons, so the checks wait longer than the default five seconds.
         expect(page.locator('[data-testid="stMain"]')).to_contain_text(shown, timeout=30_000)

@@ -216,3 +216,15 @@ def test_permalink_param_selects_a_quote_with_citation() -> None:
     assert any("quote=kerry-assad" in c for c in codes)
     citation = next(c for c in codes if "data version" in c)
     assert "John Kerry" in citation and "24 March 2016" in citation
+
+
+def test_source_card_says_excerpt_publisher_and_reuse() -> None:
+    app = open_page("source")
+    box = next(box for box in app.selectbox if box.label == "Source")
+    box.set_value("kremlin-2016-03-24-putin-kerry").run()
+    text = page_text(app)
+    assert "Transcript · publisher: Embassy of the Russian Federation" in text
+    assert "excerpt: only the opening of the page" in text
+    assert "Reuse: An official Russian government transcript" in text
+    box.set_value("mfa-2016-11-17-lima").run()
+    assert "excerpt" not in page_text(app).split("Text")[0]

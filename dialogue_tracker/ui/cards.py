@@ -131,7 +131,8 @@ def step_status(catalog: Catalog, row: Mapping) -> str:
 def source_card(entry: SourceEntry) -> None:
     record = entry.record
     with st.container(border=True):
-        st.markdown(f"{draft_badge(entry.draft)}**{md(record.title)}**")
+        page = f" · {link('the published page', record.url)}" if record.url else ""
+        st.markdown(f"{draft_badge(entry.draft)}**{md(record.title)}**{page}")
         publisher = (
             "unknown (the source does not name it)"
             if record.publisher == "unknown"
@@ -145,6 +146,8 @@ def source_card(entry: SourceEntry) -> None:
         )
         sources = ", ".join(link(s.title, s.url) for s in record.event_date_sources)
         st.caption(f"Where the date comes from: {md(record.event_date_basis)} {sources}")
+        reuse = md(record.reuse) if record.reuse else "not recorded"
+        st.caption(f"Reuse: {reuse}")
 
 
 def nothing_left(what: str) -> None:
