@@ -14,6 +14,8 @@ pages = [
     st.Page("pages/overview.py", title="Overview", icon=":material/dashboard:", default=True),
     st.Page("pages/issue.py", title="Issue", icon=":material/topic:"),
     st.Page("pages/timeline.py", title="Timeline", icon=":material/timeline:"),
+    st.Page("pages/commitments.py", title="Commitments", icon=":material/fact_check:"),
+    st.Page("pages/changes.py", title="What changed", icon=":material/compare_arrows:"),
     st.Page("pages/quotes.py", title="Quotes", icon=":material/format_quote:"),
     st.Page("pages/speakers.py", title="Speakers", icon=":material/record_voice_over:"),
     st.Page("pages/source.py", title="Source", icon=":material/article:"),

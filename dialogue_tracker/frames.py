@@ -41,8 +41,12 @@ def build_frames(catalog: Catalog) -> Frames:
 
 
 def current_stances(stances: pd.DataFrame) -> pd.DataFrame:
-    """The latest source's stance of each side on each issue."""
-    return stances.sort_values(["date", "source"]).groupby(["issue", "side"]).tail(1)
+    """The latest source's stance of each side on each issue; among sources of the same day, one
+    that states a position wins over one that gives none (a transcript that ends before a side
+    speaks says nothing against the report of what it said)."""
+    stated = stances["status"] != "not_stated"
+    order = stances.assign(_stated=stated).sort_values(["date", "_stated", "source"])
+    return order.groupby(["issue", "side"]).tail(1).drop(columns="_stated")
 
 
 def quotes_frame(catalog: Catalog) -> pd.DataFrame:
@@ -204,7 +208,7 @@ def _source_events(catalog: Catalog, entry: SourceEntry) -> list[dict]:
                 _event("status", step.issue, update_start, update_end, label, step.id, **source)
             )
             title, url = catalog.evidence_source(update)
-            rows[-1].update(source_title=title, url=url)
+            rows[-1].update(source_title=title, url=url, status=update.status or "related")
     return rows
 
 
@@ -226,6 +230,7 @@ def _source_columns(entry: SourceEntry) -> dict:
     return {
         "source": entry.id,
         "source_title": entry.record.title,
+        "excerpt": entry.record.excerpt,
         "date": entry.record.event_date,
         "draft": entry.draft,
     }
@@ -239,7 +244,7 @@ def _frame(rows: list[dict], columns: list[str], dates: tuple[str, ...] = ()) ->
     return frame
 
 
-SOURCE_COLUMNS = ["source", "source_title", "date", "draft"]
+SOURCE_COLUMNS = ["source", "source_title", "excerpt", "date", "draft"]
 QUOTE_COLUMNS = [
     "id", "speaker", "speaker_name", "side", "side_name", "issues", "issue_titles", "text",
     "attribution", "attribution_note", "reported_via", "statement", "translated", *SOURCE_COLUMNS,
@@ -255,5 +260,5 @@ STEP_COLUMNS = [
 ]  # fmt: skip
 EVENT_COLUMNS = [
     "kind", "issue", "start", "end", "label", "record", "speakers", "sides", "source",
-    "source_title", "url",
+    "source_title", "url", "status",
 ]  # fmt: skip

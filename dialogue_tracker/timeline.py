@@ -23,7 +23,18 @@ KIND_LABELS = {
     "status": "Status update",
     "target": "Next-step target",
 }
+STATUS_SYMBOLS = {
+    "open": "circle-open",
+    "in_progress": "triangle-right",
+    "done": "star",
+    "missed": "x",
+    "dropped": "x-thin-open",
+    "related": "hexagon-open",
+}
+"""A status change's marker, one shape per status (the hover and the caption name them)."""
 SPREAD = 0.32
+STATUS_ROW = 0.44
+"""Status changes sit on their own row at the top of a lane, above the stacked quotes."""
 MAX_ITEMS = 1500
 
 
@@ -100,11 +111,25 @@ def condense(events: pd.DataFrame, limit: int = MAX_ITEMS) -> tuple[pd.DataFrame
     return kept.sort_values(["start", "kind"], ignore_index=True), int(is_quote.sum())
 
 
-def lane_offsets(events: pd.DataFrame) -> pd.Series:
+def lane_offsets(events: pd.DataFrame, spread: float = SPREAD) -> pd.Series:
     """Spread items that share a lane and a date over the lane's height, so none hides another."""
     rank = events.groupby(["issue", "start"]).cumcount()
     size = events.groupby(["issue", "start"])["kind"].transform("size")
-    return (rank - (size - 1) / 2) * (2 * SPREAD / size.clip(lower=2))
+    return (rank - (size - 1) / 2) * (2 * spread / size.clip(lower=2))
+
+
+def point_offsets(points: pd.DataFrame) -> pd.Series:
+    """Each point's place in its lane: status changes on the lane's top row, the rest stacked
+    around its middle."""
+    status = points["kind"] == "status"
+    offsets = lane_offsets(points, SPREAD).where(~status, 0.0)
+    return offsets.where(~status, STATUS_ROW + lane_offsets(points[status], 0.06))
+
+
+def lane_height(events: pd.DataFrame) -> int:
+    """Pixels per lane: enough for the tallest stack of items on one day, within bounds."""
+    tallest = events.groupby(["issue", "start"]).size().max() if len(events) else 1
+    return int(min(max(8 * tallest, 48), 90))
 
 
 def timeline_figure(events: pd.DataFrame, issues: dict[str, str], palette: list[str]) -> go.Figure:
@@ -112,7 +137,7 @@ def timeline_figure(events: pd.DataFrame, issues: dict[str, str], palette: list[
     A trace per issue and kind of item, so that each trace has one marker symbol."""
     lanes = {issue: index for index, issue in enumerate(reversed(list(issues)))}
     events = events[events["issue"].isin(lanes)]
-    points = events[events["kind"] != "target"].assign(offset=lambda e: lane_offsets(e))
+    points = events[events["kind"] != "target"].assign(offset=lambda e: point_offsets(e))
     figure = go.Figure()
     for position, (issue, title) in enumerate(issues.items()):
         color = palette[position % len(palette)] if palette else None
@@ -123,11 +148,16 @@ def timeline_figure(events: pd.DataFrame, issues: dict[str, str], palette: list[
         if len(spans):
             figure.add_trace(_spans(spans, issue, style))
     _layout(figure, issues, lanes, events)
+    meeting_guides(figure, events)
     return figure
 
 
 def _points(rows: pd.DataFrame, issue: str, kind: str, style: dict) -> go.Scatter:
     color = style["color"]
+    marker = {"symbol": SYMBOLS[kind], "size": 11, "color": color,
+              "line": {"width": 1.5, "color": color}}  # fmt: skip
+    if kind == "status":
+        marker["symbol"] = [STATUS_SYMBOLS[status] for status in rows["status"]]
     return go.Scatter(
         x=rows["start"].to_numpy(),
         y=(style["lane"] + rows["offset"]).to_numpy(),
@@ -136,11 +166,10 @@ def _points(rows: pd.DataFrame, issue: str, kind: str, style: dict) -> go.Scatte
         legendgroup=style["legendgroup"],
         meta={"issue": issue, "kind": kind},
         customdata=rows["record"].to_numpy(),
-        marker={"symbol": SYMBOLS[kind], "size": 11, "color": color,
-                "line": {"width": 1.5, "color": color}},
+        marker=marker,
         hovertext=rows["hover"].to_numpy(),
         hoverinfo="text",
-    )  # fmt: skip
+    )
 
 
 def _spans(rows: pd.DataFrame, issue: str, style: dict) -> go.Bar:
@@ -162,24 +191,42 @@ def _spans(rows: pd.DataFrame, issue: str, style: dict) -> go.Bar:
 
 
 def focus_range(events: pd.DataFrame) -> tuple[pd.Timestamp, pd.Timestamp] | None:
-    """The span of the sources' own items, padded; context long before it stays off screen."""
+    """The whole calendar years of the sources' own items, so the chart reads as a year (or
+    years); context long before them stays off screen."""
     own = events[events["kind"] != "context"]
     if own.empty:
         return None
-    start, end = own["start"].min(), own["end"].max()
-    return start - pd.DateOffset(months=5), end + pd.DateOffset(months=1)
+    first, last = own["start"].min().year, own["end"].max().year
+    return pd.Timestamp(year=first, month=1, day=1), pd.Timestamp(year=last + 1, month=1, day=1)
+
+
+MAX_GUIDES = 40
+
+
+def meeting_guides(figure: go.Figure, events: pd.DataFrame) -> None:
+    """A dotted line across every lane on each meeting's day (up to MAX_GUIDES meetings), so the
+    year's meetings line up across the issues."""
+    days = sorted(set(events.loc[events["kind"].isin(["meeting", "quotes"]), "start"]))
+    if len(days) > MAX_GUIDES:
+        return
+    for day in days:
+        figure.add_vline(x=day, line={"dash": "dot", "width": 1}, opacity=0.35)
 
 
 def _layout(figure: go.Figure, issues: dict, lanes: dict, events: pd.DataFrame) -> None:
     window = focus_range(events)
     figure.update_layout(
-        height=120 + 48 * len(lanes),
+        height=120 + lane_height(events) * len(lanes),
         margin={"l": 10, "r": 10, "t": 30, "b": 10},
         barmode="overlay",
         hovermode="closest",
         hoverlabel={"align": "left"},
         showlegend=False,
-        xaxis={"type": "date", "range": list(window) if window else None},
+        xaxis={
+            "type": "date",
+            "range": list(window) if window else None,
+            "tickformat": "%b\n%Y",
+        },
         yaxis={
             "tickvals": list(lanes.values()),
             "ticktext": [issues[issue] for issue in lanes],

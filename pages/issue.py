@@ -1,7 +1,7 @@
 import streamlit as st
 
 from dialogue_tracker.filters import filter_stances, filter_steps
-from dialogue_tracker.ui import cards, issue_view
+from dialogue_tracker.ui import cards, history_view, issue_view
 from dialogue_tracker.ui.page import start_page
 from dialogue_tracker.ui.text import md
 
@@ -32,4 +32,4 @@ st.subheader("Context", anchor=False)
 issue_view.context_list(view, issue)
 
 st.subheader("Stance history across sources", anchor=False)
-issue_view.history_table(stances)
+history_view.history(view, stances)

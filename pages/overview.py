@@ -1,7 +1,7 @@
 import streamlit as st
 
 from dialogue_tracker.filters import filter_stances, filter_steps
-from dialogue_tracker.ui import cards
+from dialogue_tracker.ui import cards, history_view
 from dialogue_tracker.ui.issue_view import positions_table
 from dialogue_tracker.ui.page import start_page
 
@@ -12,7 +12,7 @@ view = start_page(
 )
 
 st.header("Positions", anchor=False)
-current = filter_stances(view.frames.current, view.catalog, view.filters)
+current = filter_stances(history_view.stances_as_of_meeting(view), view.catalog, view.filters)
 stances = current.set_index(["issue", "side"])
 if stances.empty:
     cards.nothing_left("stances", recorded=not view.frames.current.empty)

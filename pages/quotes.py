@@ -1,6 +1,6 @@
 import streamlit as st
 
-from dialogue_tracker.ui import cards, quotes_view
+from dialogue_tracker.ui import cards, quotes_view, variants_view
 from dialogue_tracker.ui.page import start_page
 
 view = start_page(
@@ -14,6 +14,7 @@ st.caption(f"{len(quotes)} of {len(view.frames.quotes)} quote(s) shown.")
 selected = quotes_view.table(quotes, recorded=not view.frames.quotes.empty)
 quotes_view.downloads(quotes)
 quotes_view.selected_quote(view, selected)
+variants_view.statements(view, quotes)
 
 st.subheader("The quotes in full", anchor=False)
 cards.quote_list(quotes, view.params, limit=10)

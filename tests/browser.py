@@ -67,3 +67,11 @@ def reload_until(page, text: str, tries: int = 50) -> None:
 
 def main_text(page) -> str:
     return page.locator('[data-testid="stMain"]').inner_text()
+
+
+def scrolls_sideways(page) -> bool:
+    """Whether the page or its main area is wider than the window (a reader would scroll)."""
+    return page.evaluate(
+        "() => [document.documentElement, document.querySelector('[data-testid=stMain]')]"
+        ".some(e => e.scrollWidth > e.clientWidth)"
+    )

@@ -8,7 +8,7 @@ import json
 from urllib.parse import parse_qs, urlparse
 
 import pytest
-from browser import Console, main_text, open_app, settle
+from browser import Console, main_text, open_app, scrolls_sideways, settle
 from conftest import Server, curated_quotes
 from playwright.sync_api import expect
 
@@ -137,10 +137,6 @@ def test_no_horizontal_scrolling(server, browser, width) -> None:
     context = browser.new_context(viewport={"width": width, "height": 900})
     for path in PAGES:
         page = open_app(context, f"{server.url}/{path}?issue=syria")
-        overflow = page.evaluate(
-            "() => [document.documentElement, document.querySelector('[data-testid=stMain]')]"
-            ".some(e => e.scrollWidth > e.clientWidth)"
-        )
-        assert not overflow, f"/{path} scrolls sideways at {width}px"
+        assert not scrolls_sideways(page), f"/{path} scrolls sideways at {width}px"
         page.close()
     context.close()

@@ -85,23 +85,3 @@ def context_list(view: View, issue: str) -> None:
             f"**{describe(milestone.date)}** · {md(milestone.title)}  \n"
             f"Context, not from the sources: {link(milestone.source.title, milestone.source.url)}"
         )
-
-
-def history_table(stances: pd.DataFrame) -> None:
-    if stances.empty:
-        cards.nothing_left("stances")
-        return
-    history = stances.sort_values(["date", "side"])[
-        ["date", "source_title", "side_name", "status", "summary"]
-    ]
-    st.dataframe(
-        history,
-        hide_index=True,
-        column_config={
-            "date": "Meeting date",
-            "source_title": "Source",
-            "side_name": "Side",
-            "status": "Status",
-            "summary": st.column_config.TextColumn("Curator's summary", width="large"),
-        },
-    )

@@ -11,11 +11,11 @@ from dialogue_tracker.catalog import cited_as
 from dialogue_tracker.csv_cells import to_safe_csv
 from dialogue_tracker.dates import describe
 from dialogue_tracker.export import QUOTE_FIELDS, as_records
-from dialogue_tracker.ui import cards
+from dialogue_tracker.ui import cards, variants_view
 from dialogue_tracker.ui.page import View
 from dialogue_tracker.ui.text import md, page_url
 
-COLUMNS = ["speaker_name", "side_name", "issue_titles", "text", "source_title", "date"]
+COLUMNS = ["speaker_name", "side_name", "issue_titles", "text", "source_title", "excerpt", "date"]
 
 
 def search(quotes: pd.DataFrame, words: str) -> pd.DataFrame:
@@ -46,6 +46,9 @@ def table(quotes: pd.DataFrame, recorded: bool = True) -> str | None:
             "issue_titles": "Issues",
             "text": st.column_config.TextColumn("Quote", width="large"),
             "source_title": "Source",
+            "excerpt": st.column_config.CheckboxColumn(
+                "Excerpt", help="The stored text is only the part of the page that was retrieved"
+            ),
             "date": "Meeting date",
         },
     )
@@ -89,6 +92,7 @@ def selected_quote(view: View, selected: str | None) -> None:
     row = rows.iloc[0]
     st.subheader("Selected quote", anchor=False)
     cards.quote_block(row, view.params)
+    variants_view.panel(view, row["id"])
     url = permalink(row["id"])
     st.caption("Permalink")
     st.code(url, language=None, wrap_lines=True)

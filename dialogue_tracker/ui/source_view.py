@@ -8,6 +8,7 @@ from dialogue_tracker.catalog import SourceEntry, cited_as
 from dialogue_tracker.dates import describe
 from dialogue_tracker.filters import filter_quotes
 from dialogue_tracker.ui.page import View
+from dialogue_tracker.ui.source_label import titled
 from dialogue_tracker.ui.text import link, md, page_url
 
 METHOD = """\
@@ -28,7 +29,7 @@ def pick_source(view: View) -> SourceEntry:
     if len(sources) == 1:
         return sources[0]
     by_id = {entry.id: entry for entry in sources}
-    chosen = st.selectbox("Source", list(by_id), format_func=lambda i: by_id[i].record.title)
+    chosen = st.selectbox("Source", list(by_id), format_func=lambda i: titled(by_id[i].record))
     return by_id[chosen]
 
 

@@ -21,7 +21,9 @@ def legend(events: pd.DataFrame) -> None:
     )
     st.caption(
         "◆ meeting · ● quote · □ context from a public source (not the article) · "
-        f"✕ later status update · bar: next-step target over the period it names.{hidden}"
+        "bar: next-step target over the period it names · on a lane's top row, a status change: "
+        "▶ in progress, ★ done, ✕ missed, ⬡ related (evidence about something else, which "
+        f"claims no status) · dotted line: a meeting, across the lanes.{hidden}"
     )
 
 

@@ -1,0 +1,68 @@
+"""Stances through time on the pages: the Overview's matrix as of a meeting (`?as_of=`), and
+the Issue page's history, a sequence per side with each change of status marked."""
+
+from __future__ import annotations
+
+import pandas as pd
+import streamlit as st
+
+from dialogue_tracker.dates import describe
+from dialogue_tracker.history import meetings, stance_history, stances_as_of
+from dialogue_tracker.ui import cards
+from dialogue_tracker.ui.meeting_picker import pick_meeting
+from dialogue_tracker.ui.page import View
+from dialogue_tracker.ui.quote_links import QuoteLinks
+from dialogue_tracker.ui.source_label import excerpt_badge
+from dialogue_tracker.ui.text import md
+
+AS_OF = "as_of"
+
+
+def stances_as_of_meeting(view: View) -> pd.DataFrame:
+    """The stances as of the meeting the reader picks (the latest by default), for the matrix."""
+    found = meetings(view.catalog)
+    if len(found) < 2:
+        return view.frames.current
+    meeting = pick_meeting(found, AS_OF, "As of the meeting", default=found[-1])
+    if meeting is not found[-1]:
+        st.caption(md(f"The matrix as it stood after {meeting.label}; later sources are left out."))
+    return stances_as_of(view.frames.stances, found, meeting)
+
+
+def sequence(view: View, stances: pd.DataFrame, side: str) -> str:
+    """One side's stances on one issue, oldest first, as one markdown list."""
+    history = stance_history(stances[stances["side"] == side])
+    links = QuoteLinks(view)
+    items = []
+    for row in history.to_dict("records"):
+        change = _change(row)
+        quotes = links(row["quotes"])
+        stance = cards.stance_text(row, separator=f"{change}  \n", side=False)
+        source = cards.small("Source: " + md(row["source_title"])) + excerpt_badge(row["excerpt"])
+        items.append(
+            f"1. **{describe(row['date'])}** · {stance}  \n{source}"
+            + (f"  \nQuotes: {quotes}" if quotes else "")
+        )
+    return "\n".join(items)
+
+
+def _change(row: dict) -> str:
+    if row["status"] == "not_stated":
+        return " " + cards.small("no position at this meeting")
+    if row["previous"] is None:
+        return ""
+    if not row["changed"]:
+        return " " + cards.small("unchanged")
+    before = cards.STATUS[row["previous"]][0]
+    return " " + cards.badge(f"changed from {before}", ":material/swap_horiz:", "gray")
+
+
+def history(view: View, stances: pd.DataFrame) -> None:
+    """A column per side: the sequence of its stances, or that it has none."""
+    if stances.empty:
+        cards.nothing_left("stances")
+        return
+    for side, column in zip(view.sides, st.columns(len(view.sides)), strict=True):
+        with column, st.container(border=True):
+            st.markdown(f"**{md(view.catalog.sides[side].name)}**")
+            st.markdown(sequence(view, stances, side) or "No stance recorded.")

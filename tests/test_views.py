@@ -1,0 +1,202 @@
+"""The views of the year through AppTest, on the seed plus the FIXTURE year (tests/fixtures/year/):
+the Overview as of a meeting (`?as_of=`), the Issue page's history, the Commitments page and the
+What-changed page (`?from=&to=`). Opening a URL shows the view it names."""
+
+from __future__ import annotations
+
+import base64
+import json
+
+import numpy as np
+import pytest
+from streamlit.testing.v1 import AppTest
+from test_history import GENEVA, LIMA, MOSCOW, VIENNA, year_data
+from test_pages import open_page, page_text
+
+from dialogue_tracker.paths import DATA_ENV
+from dialogue_tracker.ui.source_label import EXCERPT
+
+
+@pytest.fixture(autouse=True)
+def year(tmp_path, monkeypatch) -> None:
+    monkeypatch.setenv(DATA_ENV, str(year_data(tmp_path)))
+
+
+def matrix(app: AppTest) -> str:
+    """The Overview's positions table, as the reader reads it."""
+    return next(m.value for m in app.markdown if m.value.startswith("| Issue |"))
+
+
+def row(table: str, issue: str) -> str:
+    return next(line for line in table.splitlines() if f"**[{issue}]" in line)
+
+
+def test_overview_shows_the_latest_meeting_by_default() -> None:
+    app = open_page("overview")
+    assert app.selectbox(key="as_of_pick").value == LIMA
+    assert "Not stated" in row(matrix(app), "Sanctions").split("|")[3]
+
+
+def test_as_of_in_the_url_shows_the_matrix_of_that_meeting() -> None:
+    app = open_page("overview", as_of=[VIENNA])
+    assert app.selectbox(key="as_of_pick").value == VIENNA
+    sanctions = row(matrix(app), "Sanctions").split("|")
+    assert "Disagreement" in sanctions[3]  # Russia, said in Vienna
+    assert "Conditional" in sanctions[2]  # the US, from the seed, carried forward
+    assert "Conditional" in row(matrix(app), "Syria").split("|")[3]
+    assert "later sources are left out" in page_text(app)
+
+
+def test_picking_a_meeting_writes_it_to_the_url() -> None:
+    app = open_page("overview")
+    app.selectbox(key="as_of_pick").select(MOSCOW).run()
+    assert app.query_params["as_of"] == MOSCOW
+    assert "Not stated" in row(matrix(app), "Sanctions").split("|")[3]
+    assert "Agreement" in row(matrix(app), "Syria").split("|")[3]
+
+
+def test_an_unknown_meeting_in_the_url_is_ignored_with_a_notice() -> None:
+    app = open_page("overview", as_of=["atlantis-2016"])
+    assert app.selectbox(key="as_of_pick").value == LIMA
+    assert any("atlantis-2016" in w.value.replace("\\", "") for w in app.warning)
+
+
+def test_issue_page_shows_each_sides_history_as_a_sequence() -> None:
+    app = open_page("issue", issue=["syria"])
+    texts = [m.value for m in app.markdown if m.value.startswith("1. ")]
+    russia = next(t for t in texts if "Vienna" in t and "Geneva" in t and "Conditional" in t)
+    entries = russia.split("\n1. ")
+    assert ["24 March 2016" in entries[0], "17 May 2016" in entries[1]] == [True, True]
+    assert "changed from Agreement" in entries[1] and "changed from Conditional" in entries[2]
+    assert "changed" not in entries[0]
+    assert "quotes?issue=syria&quote=fixture-vienna-lavrov-truce)" in entries[1]
+
+
+def test_what_changed_opens_on_the_latest_two_meetings() -> None:
+    app = open_page("changes")
+    assert app.selectbox(key="from_pick").value == GENEVA
+    assert app.selectbox(key="to_pick").value == LIMA
+    text = page_text(app)
+    assert "Dropped: no longer stated" in text and "New stance" in text  # sanctions, cyber crime
+    assert "fixture-joint-centre" not in text  # recorded in Geneva, not after it
+
+
+def test_from_and_to_in_the_url_show_the_changes_between_them() -> None:
+    app = open_page("changes", **{"from": [VIENNA], "to": [GENEVA]})
+    assert app.selectbox(key="from_pick").value == VIENNA
+    assert app.selectbox(key="to_pick").value == GENEVA
+    changes = next(m.value for m in app.markdown if "Changed stance" in m.value)
+    items = changes.split("\n- ")
+    assert [item.split(" · ")[0].strip("- *") for item in items] == [
+        "Cyber crime",
+        "Syria",
+        "Syria",
+    ]
+    assert "Dropped" in items[0] and all("Changed stance" in item for item in items[1:])
+    assert "quote=fixture-geneva-lavrov-basis" in changes
+    text = page_text(app)
+    assert "FIXTURE: set up a joint centre." in text  # the new step
+    assert "quote=fixture-geneva-kerry-plan" in text
+    assert "FIXTURE: the truce is being extended street by street." in text  # 9 September
+    assert "FIXTURE: the truce did not reach Aleppo." not in text  # 17 November: later
+
+
+def test_meetings_picked_in_the_wrong_order_are_compared_earlier_first() -> None:
+    forward = page_text(open_page("changes", **{"from": [VIENNA], "to": [LIMA]}))
+    backward = open_page("changes", **{"from": [LIMA], "to": [VIENNA]})
+    assert "picked first" in page_text(backward)
+    assert forward in page_text(backward).replace(
+        "The later meeting was picked first; the comparison runs from the earlier.\n", ""
+    )
+
+
+def test_a_stance_restated_in_the_same_status_is_marked_unchanged() -> None:
+    app = open_page("issue", issue=["minsk"], side=["us"])
+    us = next(m.value for m in app.markdown if m.value.startswith("1. ") and "Vienna" in m.value)
+    first, second = us.split("\n1. ")
+    assert "unchanged" in second and "changed from" not in second
+    assert "unchanged" not in first
+
+
+def test_a_meeting_without_a_position_reads_as_a_gap() -> None:
+    app = open_page("issue", issue=["sanctions"], side=["russia"])
+    russia = next(m.value for m in app.markdown if m.value.startswith("1. ") and "Lima" in m.value)
+    first, second, third = russia.split("\n1. ")
+    assert "no position at this meeting" in first and "no position at this meeting" in third
+    assert "Disagreement" in second and "changed" not in russia
+
+
+def test_commitments_show_the_meter_and_each_steps_trail() -> None:
+    app = open_page("commitments")
+    meter = next(m.value for m in app.markdown if "Open: " in m.value)
+    assert "Open: 3" in meter and "Missed: 1" in meter and "Done: 0" in meter
+    cards = [m.value for m in app.markdown if m.value.startswith((":red-badge", ":gray-badge"))]
+    truce = next(c for c in cards if "extend the truce to Aleppo" in c)
+    assert truce.startswith(":red-badge[:material/cancel: Missed]")
+    assert "Owner: agreed by US and Russia" in truce and "June 2016" in truce
+    trail = truce.split("\n1. ")[1:]
+    assert [entry.split(" · ")[0] for entry in trail] == [
+        "**17 May 2016**", "**July 2016**", "**9 September 2016**", "**17 November 2016**",
+    ]  # fmt: skip
+    assert "Open" in trail[0] and "quote=fixture-vienna-lavrov-truce" in trail[0]
+    assert "Related" in trail[1] and "claims no status for this step" in trail[1]
+    assert "In progress" in trail[2] and "quote=fixture-geneva-lavrov-basis" in trail[2]
+    assert "excerpt" in trail[3]
+    assert cards.index(truce) < next(
+        i for i, c in enumerate(cards) if "consultations on cyber crime" in c
+    )  # news first
+
+
+def test_commitments_follow_the_filters() -> None:
+    app = open_page("commitments", issue=["cyber-crime"])
+    text = page_text(app)
+    assert "FIXTURE: hold special consultations on cyber crime." in text
+    assert "extend the truce to Aleppo" not in text
+    assert "Open: 1" in text
+
+
+def test_a_quotes_panel_shows_its_other_wordings_side_by_side() -> None:
+    app = open_page("quotes", quote=["fixture-vienna-transcript-lavrov-sanctions"])
+    captions = [c.value for c in app.caption]
+    assert any("other sources' words" in c for c in captions)
+    wordings = [m.value for m in app.markdown if "invented Vienna" in m.value and "“" in m.value]
+    assert len(wordings) == 4  # the panel's two, and the same two in the statements section
+    assert "Sanctions cannot be the basis" in wordings[0]  # the selected wording first
+    assert "a translation" in wordings[0] and "no basis for talks" in wordings[1]
+
+
+def test_statements_in_several_wordings_follow_the_filters() -> None:
+    shown = open_page("quotes", speaker=["lavrov"])
+    assert "One statement, several wordings" in [s.value for s in shown.subheader]
+    hidden = open_page("quotes", speaker=["kerry"])
+    assert "One statement, several wordings" not in [s.value for s in hidden.subheader]
+
+
+def test_the_timeline_reads_as_the_year_with_status_changes_marked() -> None:
+    app = open_page("timeline", issue=["syria"])
+    figure = json.loads(app.get("plotly_chart")[0].proto.spec)
+    assert [day[:10] for day in figure["layout"]["xaxis"]["range"]] == ["2016-01-01", "2017-01-01"]
+    guides = [shape["x0"][:10] for shape in figure["layout"]["shapes"]]
+    assert guides == ["2016-03-24", "2016-05-17", "2016-09-09"]  # Syria's meetings
+    status = next(t for t in figure["data"] if t["meta"]["kind"] == "status")
+    y = status["y"]  # a typed array in plotly's JSON
+    rows = np.frombuffer(base64.b64decode(y["bdata"]), dtype=y["dtype"]) % 1
+    assert {round(float(row), 2) for row in rows} == {0.44}  # the lane's top row
+    assert status["marker"]["symbol"] == ["hexagon-open", "hexagon-open", "triangle-right", "x"]
+    spans = {t["meta"]["issue"]: t["customdata"] for t in figure["data"] if t["type"] == "bar"}
+    assert sorted(spans["syria"]) == ["fixture-aleppo-truce", "fixture-constitution",
+                                      "fixture-joint-centre"]  # fmt: skip
+
+
+def test_an_excerpt_source_says_so_wherever_it_is_named() -> None:
+    quotes = open_page("quotes", issue=["cyber-crime"])
+    table = quotes.dataframe[0].value
+    assert dict(zip(table["source_title"], table["excerpt"], strict=True)) == {
+        "FIXTURE: invented Moscow report": False,
+        "FIXTURE: invented Lima report": True,
+    }
+    issue = open_page("issue", issue=["cyber-crime"], side=["us"])
+    us = next(m.value for m in issue.markdown if m.value.startswith("1. ") and "Lima" in m.value)
+    assert f"Lima report]]{EXCERPT}" in us.split("\n1. ")[-1]
+    source = open_page("source")
+    assert "FIXTURE: invented Lima report (excerpt)" in source.selectbox[0].options
