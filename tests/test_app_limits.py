@@ -48,6 +48,9 @@ def test_every_view_holds_the_ends_of_the_calendar(first, last, tmp_path, monkey
 
 def test_a_source_that_records_no_stances_says_so(tmp_path, monkeypatch) -> None:
     data = copy_data(tmp_path)
+    for other in (data / "sources").iterdir():  # the seed alone, and it without stances
+        if other.stem != SEED_YAML.stem:
+            other.unlink()
     seed = data / "sources" / SEED_YAML.name
     seed.write_text(seed.read_text(encoding="utf-8").split("stances:")[0], encoding="utf-8")
     assert run_cli("validate", "--data", data).returncode == 0
