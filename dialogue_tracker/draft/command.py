@@ -97,9 +97,7 @@ def _draft(raw, options, catalog, data_dir, force, progress, out, err) -> int:
     if _existing(data_dir, [item.draft.options.source_id for item in drafted], force, err):
         return 1
     progress.step("writing")
-    written = [
-        write_draft(data_dir, item.draft, force=True, content=item.content) for item in drafted
-    ]
+    written = [write_draft(data_dir, item.draft, item.content) for item in drafted]
     if len(drafted) > 1:
         print(
             f"One draft of this text would be more YAML than the {MAX_BYTES:,}-byte limit of a "

@@ -2,9 +2,9 @@
 
 Each file is written to a temporary file in the same folder and moved into place with
 `os.replace`, so a reader never sees half a file; the text goes first, so the YAML never names a
-missing text. Existing files are replaced only when asked (`force`). A run holds the draft's lock
-(`drafts/.<ID>.lock`) from its check for existing files to its last write, so two runs on one id
-never mix their files; an interrupted run removes the files it had created.
+missing text. The command replaces existing files only when asked (`--force`). A run holds the
+draft's lock (`drafts/.<ID>.lock`) from its check for existing files to its last write, so two
+runs on one id never mix their files; an interrupted run removes the files it had created.
 """
 
 from __future__ import annotations
@@ -27,10 +27,6 @@ HEADER = """# yaml-language-server: $schema=../schema.json
 # `speaker: null` has nobody to attribute it to: name the speaker or drop it), then move this
 # file and its .txt to sources/ and remove the draft-only fields (review, stubs).
 """
-
-
-class Exists(Exception):
-    """A draft file is already there and `force` was not given."""
 
 
 class Locked(Exception):
@@ -197,16 +193,10 @@ def target_paths(data_dir: Path, source_id: str) -> tuple[Path, Path]:
     return folder / f"{source_id}.yaml", folder / f"{source_id}.txt"
 
 
-def write_draft(
-    data_dir: Path, draft: Draft, force: bool = False, content: str | None = None
-) -> tuple[Path, Path]:
-    """Write the draft's YAML (`content`, if made already) and text; raise `Exists` when one is
-    there and not `force`."""
+def write_draft(data_dir: Path, draft: Draft, content: str) -> tuple[Path, Path]:
+    """Write the draft's YAML (`content`, see `yaml_text`) and text, over any there (the
+    command checks for them first, under the draft's lock)."""
     yaml_path, text_path = target_paths(data_dir, draft.options.source_id)
-    there = [path for path in (yaml_path, text_path) if path.exists()]
-    if there and not force:
-        raise Exists(", ".join(str(path) for path in there))
-    content = content or yaml_text(draft, document(draft))
     yaml_path.parent.mkdir(parents=True, exist_ok=True)
     created = [path for path in (text_path, yaml_path) if not path.exists()]
     try:
