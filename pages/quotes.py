@@ -11,9 +11,13 @@ view = start_page(
 search = st.text_input("Search the quotes", key="q", bind="query-params", placeholder="e.g. Geneva")
 quotes = quotes_view.search(view.quotes(), search)
 st.caption(f"{len(quotes)} of {len(view.frames.quotes)} quote(s) shown.")
-selected = quotes_view.table(quotes)
+chosen = quotes_view.chosen_quote()
+chosen = quotes_view.table(quotes, chosen)
+if not quotes.empty:
+    chosen = quotes_view.picker(quotes, chosen)
+quotes_view.choose(chosen)
 quotes_view.downloads(quotes)
-quotes_view.selected_quote(view, selected)
+quotes_view.selected_quote(view, chosen, quotes)
 
 st.subheader("The quotes in full", anchor=False)
-cards.quote_list(quotes, view.params, limit=10)
+cards.quote_pages(quotes, view.params)

@@ -88,10 +88,33 @@ def quote_list(quotes: pd.DataFrame, params: dict, limit: int, *, show_issues: b
             st.markdown("\n\n---\n\n".join(texts))
     hidden = len(quotes) - limit
     if hidden > 0:
-        st.caption(f"…and {hidden} more quote(s): see the Quotes page, which lists them all.")
+        st.caption(f"…and {hidden} more quote(s).")
+        st.page_link(
+            "pages/quotes.py",
+            label=f"All {len(quotes)} quotes in view, on the Quotes page",
+            icon=":material/format_quote:",
+            query_params=params,
+        )
 
 
-def step_list(steps: pd.DataFrame, limit: int) -> None:
+PAGE_SIZE = 20
+
+
+def quote_pages(quotes: pd.DataFrame, params: dict) -> None:
+    """Every quote in view, a page of `PAGE_SIZE` at a time."""
+    pages = max(1, -(-len(quotes) // PAGE_SIZE))
+    number = 1
+    if pages > 1:
+        number = st.selectbox(
+            f"Page (of {pages}, {PAGE_SIZE} quotes each)",
+            range(1, pages + 1),
+            key=f"quote_page_{len(quotes)}",
+        )
+    first = (number - 1) * PAGE_SIZE
+    quote_list(quotes.iloc[first : first + PAGE_SIZE], params, limit=PAGE_SIZE)
+
+
+def step_list(steps: pd.DataFrame, limit: int, params: dict) -> None:
     """Next steps as one list: what, who agreed/proposed/demanded it, target and status."""
     items = []
     for row in steps.head(limit).to_dict("records"):
@@ -104,7 +127,13 @@ def step_list(steps: pd.DataFrame, limit: int) -> None:
         st.markdown("\n".join(items))
     hidden = len(steps) - limit
     if hidden > 0:
-        st.caption(f"…and {hidden} more next step(s): the Issue and Timeline pages list them.")
+        st.caption(f"…and {hidden} more next step(s).")
+        st.page_link(
+            "pages/timeline.py",
+            label="All next steps in view, on the Timeline page",
+            icon=":material/timeline:",
+            query_params=params,
+        )
 
 
 def target_text(row: Mapping) -> str:

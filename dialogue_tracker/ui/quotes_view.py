@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import json
 
 import pandas as pd
@@ -11,7 +12,7 @@ from dialogue_tracker.dates import describe
 from dialogue_tracker.export import QUOTE_FIELDS, as_records
 from dialogue_tracker.ui import cards
 from dialogue_tracker.ui.page import View
-from dialogue_tracker.ui.text import md, page_url
+from dialogue_tracker.ui.text import md, page_url, short
 
 COLUMNS = ["speaker_name", "side_name", "issue_titles", "text", "source_title", "date"]
 
@@ -26,17 +27,40 @@ def search(quotes: pd.DataFrame, words: str) -> pd.DataFrame:
     return quotes[keep]
 
 
-def table(quotes: pd.DataFrame) -> str | None:
-    """The sortable table; returns the id of the selected row, if any."""
+def chosen_quote() -> str | None:
+    """The quote the reader chose: `?quote=`, set by a tick, the picker or a permalink."""
+    return st.query_params.get("quote") or None
+
+
+def choose(quote_id: str | None) -> None:
+    if quote_id:
+        st.query_params["quote"] = quote_id
+    elif "quote" in st.query_params:
+        del st.query_params["quote"]
+
+
+def _key(prefix: str, ids: list[str], chosen: str | None) -> str:
+    """A widget key per list and choice: a new list or choice makes a fresh widget that shows
+    the choice, so a tick never stays on a row position that now holds another quote."""
+    digest = hashlib.sha1("\n".join([*ids, chosen or ""]).encode()).hexdigest()[:12]
+    return f"{prefix}_{digest}"
+
+
+def table(quotes: pd.DataFrame, chosen: str | None) -> str | None:
+    """The sortable table, the chosen quote ticked; returns the quote chosen after the
+    reader's tick or untick (ticks follow the quote's id, never a row position)."""
     if quotes.empty:
         cards.nothing_left("quotes")
-        return None
+        return chosen
+    ids = quotes["id"].tolist()
+    ticked = [ids.index(chosen)] if chosen in ids else []
     event = st.dataframe(
         quotes[COLUMNS],
         hide_index=True,
         on_select="rerun",
         selection_mode="single-row",
-        key="quote_table",
+        selection_default={"selection": {"rows": ticked, "columns": []}},
+        key=_key("quote_table", ids, chosen),
         column_config={
             "speaker_name": "Speaker",
             "side_name": "Side",
@@ -46,8 +70,28 @@ def table(quotes: pd.DataFrame) -> str | None:
             "date": "Meeting date",
         },
     )
-    rows = event.selection.rows
-    return quotes.iloc[rows[0]]["id"] if rows else None
+    rows = [row for row in event.selection.rows if row < len(ids)]
+    if rows == ticked:
+        return chosen
+    return ids[rows[0]] if rows else None
+
+
+def picker(quotes: pd.DataFrame, chosen: str | None) -> str | None:
+    """The same choice by keyboard: a select box of the quotes in view."""
+    ids = quotes["id"].tolist()
+    labels = dict(
+        zip(ids, quotes["speaker_name"] + ": “" + quotes["text"].map(short) + "”", strict=True)
+    )
+    index = ids.index(chosen) if chosen in ids else None
+    picked = st.selectbox(
+        "Choose a quote for its permalink and citation (or tick a row in the table)",
+        ids,
+        index=index,
+        key=_key("quote_pick", ids, chosen),
+        format_func=labels.get,
+        placeholder="Choose a quote",
+    )
+    return picked if picked is not None else chosen
 
 
 def downloads(quotes: pd.DataFrame) -> None:
@@ -72,11 +116,9 @@ def downloads(quotes: pd.DataFrame) -> None:
         )
 
 
-def selected_quote(view: View, selected: str | None) -> None:
-    """The quote named by the selection or by `?quote=`: its permalink and a citation."""
-    if selected:
-        st.query_params["quote"] = selected
-    quote_id = selected or st.query_params.get("quote")
+def selected_quote(view: View, quote_id: str | None, shown: pd.DataFrame) -> None:
+    """The chosen quote: its permalink and citation, and a notice when the filters or the
+    search hide it (the choice stays until the reader unticks it)."""
     if not quote_id:
         return
     rows = view.frames.quotes[view.frames.quotes["id"] == quote_id]
@@ -85,6 +127,13 @@ def selected_quote(view: View, selected: str | None) -> None:
         return
     row = rows.iloc[0]
     st.subheader("Selected quote", anchor=False)
+    if quote_id not in set(shown["id"]):
+        st.info(
+            "This quote is hidden by the current filters or search, so no row of the table is "
+            "ticked; it stays selected until you choose another or clear the choice.",
+            icon=":material/visibility_off:",
+        )
+    st.button("Clear the choice", on_click=choose, args=(None,), icon=":material/close:")
     cards.quote_block(row, view.params)
     url = permalink(row["id"])
     st.caption("Permalink")
