@@ -12,10 +12,9 @@ search = st.text_input("Search the quotes", key="q", bind="query-params", placeh
 quotes = quotes_view.search(view.quotes(), search)
 st.caption(f"{len(quotes)} of {len(view.frames.quotes)} quote(s) shown.")
 chosen = quotes_view.chosen_quote()
-chosen = quotes_view.table(quotes, chosen)
+quotes_view.follow(chosen, quotes_view.table(quotes, chosen))
 if not quotes.empty:
-    chosen = quotes_view.picker(quotes, chosen)
-quotes_view.choose(chosen)
+    quotes_view.follow(chosen, quotes_view.picker(quotes, chosen))
 quotes_view.downloads(quotes)
 quotes_view.selected_quote(view, chosen, quotes)
 

@@ -32,6 +32,14 @@ def chosen_quote() -> str | None:
     return st.query_params.get("quote") or None
 
 
+def follow(chosen: str | None, now: str | None) -> None:
+    """When the reader's tick or pick changed the choice, keep it in the URL and run again,
+    so that the table and picker on screen are the ones made for the new choice."""
+    if now != chosen:
+        choose(now)
+        st.rerun()
+
+
 def choose(quote_id: str | None) -> None:
     if quote_id:
         st.query_params["quote"] = quote_id
