@@ -3,6 +3,8 @@ two defects: a traceback after tick-then-filter, and a citation of a quote never
 
 from __future__ import annotations
 
+import json
+
 from conftest import ENTRY
 from streamlit.testing.v1 import AppTest
 
@@ -66,10 +68,18 @@ def test_a_filter_that_hides_the_chosen_quote_keeps_it_and_says_so() -> None:
     assert any("hidden by the current filters" in e.value for e in app.info)
 
 
-def test_the_chosen_quote_stays_chosen_when_it_moves_to_another_row() -> None:
-    app = tick(quotes_page(), 1)
-    app = filter_by(app, "issue", ["bilateral-dialogue"])
-    assert LAVROV in citation(app)
+def ticked_rows(app: AppTest) -> list[int]:
+    return json.loads(app.dataframe[0].proto.selection_default)["selection"]["rows"]
+
+
+def test_the_tick_follows_the_chosen_quote_to_its_new_row() -> None:
+    app = tick(quotes_page(), 10)  # Kerry, "better understanding"
+    app = filter_by(app, "speaker", ["kerry"])
+    shown = app.dataframe[0].value["text"].tolist()
+    row = next(i for i, text in enumerate(shown) if "better understanding" in text)
+    assert row != 10
+    assert ticked_rows(app) == [row]
+    assert "kerry-better-understanding" in citation(app)
     assert not any("hidden" in e.value for e in app.info)
 
 
