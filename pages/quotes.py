@@ -9,7 +9,7 @@ view = start_page(
     "rows shown, or select a row for its permalink and citation.",
 )
 search = st.text_input("Search the quotes", key="q", bind="query-params", placeholder="e.g. Geneva")
-quotes = quotes_view.search(view.quotes(), search)
+quotes = quotes_view.search(view, view.quotes(), search)
 st.caption(f"{len(quotes)} of {len(view.frames.quotes)} quote(s) shown.")
 chosen = quotes_view.chosen_quote()
 quotes_view.follow(chosen, quotes_view.table(quotes, chosen))

@@ -14,22 +14,28 @@ from dialogue_tracker.ui.page import View
 from dialogue_tracker.ui.text import link, md
 
 PICK = "issue_pick"
+SHOW = "show"
 
 
 def pick_issue(view: View) -> str:
-    """The issue to show, among those the filters leave: the first, until the reader picks
-    another here. The pick is this page's own: it leaves the shared Issues filter alone."""
+    """The issue to show, among those the filters leave: the one in `?show=`, else the first.
+    The pick is this page's own (in the URL, so a shared link shows it): it leaves the shared
+    Issues filter alone."""
     options = view.issues
-    if st.session_state.get(PICK) not in options:
-        st.session_state[PICK] = options[0]
-    st.selectbox(
+    shown = st.query_params.get(SHOW)
+    index = options.index(shown) if shown in options else 0
+    picked = st.selectbox(
         "Issue shown on this page",
         options,
-        key=PICK,
+        index=index,
+        key=f"{PICK}_{'_'.join(options)}_{options[index]}",
         format_func=lambda issue: view.catalog.issues[issue].title,
         help="Changes this page only; the Issues filter in the sidebar applies to every page.",
     )
-    return st.session_state[PICK]
+    if picked != options[index]:
+        st.query_params[SHOW] = picked
+        st.rerun()
+    return picked
 
 
 def stance_card(

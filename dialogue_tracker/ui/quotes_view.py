@@ -17,10 +17,14 @@ from dialogue_tracker.ui.text import md, page_url, short
 COLUMNS = ["speaker_name", "side_name", "issue_titles", "text", "source_title", "date"]
 
 
-def search(quotes: pd.DataFrame, words: str) -> pd.DataFrame:
-    """Rows whose quote, speaker, issue or source contain every word (case-insensitive)."""
+def search(view: View, quotes: pd.DataFrame, words: str) -> pd.DataFrame:
+    """Rows whose quote, speaker (name or alias), issue titles, source or relay ("Interfax")
+    contain every word (case-insensitive)."""
+    aliases = {id_: " ".join(s.aliases) for id_, s in view.catalog.speakers.items()}
     haystack = quotes["text"] + " " + quotes["speaker_name"] + " " + quotes["issue_titles"]
-    haystack = (haystack + " " + quotes["source_title"]).str.casefold()
+    haystack += " " + quotes["speaker"].map(aliases).fillna("")
+    haystack += " " + quotes["reported_via"].fillna("") + " " + quotes["source_title"]
+    haystack = haystack.str.casefold()
     keep = pd.Series(True, index=quotes.index)
     for word in words.casefold().split():
         keep &= haystack.str.contains(word, regex=False)
