@@ -95,6 +95,15 @@ class Reader:
         self.app.session_state[self._table().key] = state
         self.app.run()
 
+    def ticked(self) -> list[int]:
+        """The rows ticked on screen: the reader's tick, else the table's own default."""
+        table = self._table()
+        try:
+            return list(self.app.session_state[table.key]["selection"]["rows"])
+        except KeyError:
+            default = json.loads(table.proto.selection_default or "{}")
+            return default.get("selection", {}).get("rows", [])
+
     # --- what must hold
     def check(self) -> None:
         app = self.app
@@ -112,8 +121,7 @@ class Reader:
         ids = self.table_ids()
         hidden = any("hidden by the current filters" in i.value for i in app.info)
         if self.chosen in ids:
-            ticked = json.loads(self._table().proto.selection_default)["selection"]["rows"]
-            assert ticked == [ids.index(self.chosen)] and not hidden
+            assert self.ticked() == [ids.index(self.chosen)] and not hidden
         else:
             assert hidden, "the chosen quote is out of view and the page does not say so"
 
