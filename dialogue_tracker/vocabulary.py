@@ -33,9 +33,12 @@ def terms(catalog: Catalog, key: str, id_: str) -> tuple[str, ...]:
 
 
 def search_label(catalog: Catalog, key: str, id_: str) -> str:
-    """The label, followed by the terms it does not already contain, so that typing an alias
-    or keyword in the sidebar finds the entry."""
+    """An issue's label followed by keywords it does not already contain, so that typing
+    "Ukraine" in the sidebar finds "Minsk agreements" (the sidebar matches a speaker's name
+    variants, "Sergei" for "Sergey Lavrov", by its fuzzy search)."""
     shown = label(catalog, key, id_)
+    if key != "issue":
+        return shown
     more = [
         term
         for term in dict.fromkeys(terms(catalog, key, id_)[3:])
