@@ -28,9 +28,9 @@ class Walk:
     def __post_init__(self) -> None:
         self.rng = random.Random(self.seed)
 
-    def next_action(self, page: str, rows: int, chosen: bool) -> tuple:
+    def next_action(self, page: str, rows: int, chosen: bool, back: bool = False) -> tuple:
         """An action that makes sense on `page` with `rows` rows in its quotes table."""
-        choices = ["filter", "filter", "clear", "page"]
+        choices = ["filter", "filter", "clear", "page", *(["back"] if back else [])]
         if page == "quotes":
             choices += ["search", "permalink"]
             choices += ["tick", "tick", "tick", "pick"] if rows else []
