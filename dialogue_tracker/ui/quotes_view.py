@@ -4,16 +4,18 @@ from __future__ import annotations
 
 import hashlib
 import json
+from datetime import date
 
 import pandas as pd
 import streamlit as st
 
-from dialogue_tracker.dates import describe
+from dialogue_tracker import citation
 from dialogue_tracker.export import QUOTE_FIELDS, as_records
 from dialogue_tracker.ui import cards
 from dialogue_tracker.ui.page import View
 from dialogue_tracker.ui.text import md, page_url, short
 
+PIN = "v"
 COLUMNS = ["speaker_name", "side_name", "issue_titles", "text", "source_title", "date"]
 
 
@@ -45,6 +47,8 @@ def follow(chosen: str | None, now: str | None) -> None:
 
 
 def choose(quote_id: str | None) -> None:
+    if st.query_params.get("quote") != quote_id and PIN in st.query_params:
+        del st.query_params[PIN]  # the pin belongs to the permalink's quote
     if quote_id:
         st.query_params["quote"] = quote_id
     elif "quote" in st.query_params:
@@ -129,8 +133,9 @@ def downloads(quotes: pd.DataFrame) -> None:
 
 
 def selected_quote(view: View, quote_id: str | None, shown: pd.DataFrame) -> None:
-    """The chosen quote: its permalink and citation, and a notice when the filters or the
-    search hide it (the choice stays until the reader unticks it)."""
+    """The chosen quote: the source's sentence around a fragment, what changed since a pinned
+    permalink was made, the permalink and the citation in four formats. A notice says when the
+    filters or the search hide it (the choice stays until the reader clears it)."""
     if not quote_id:
         return
     rows = view.frames.quotes[view.frames.quotes["id"] == quote_id]
@@ -145,26 +150,44 @@ def selected_quote(view: View, quote_id: str | None, shown: pd.DataFrame) -> Non
             "ticked; it stays selected until you choose another or clear the choice.",
             icon=":material/visibility_off:",
         )
+    changed = citation.pin_report(view.catalog, quote_id, st.query_params.get(PIN, ""))
+    if st.query_params.get(PIN) and changed:
+        st.warning(md(changed), icon=":material/history:")
     st.button("Clear the choice", on_click=choose, args=(None,), icon=":material/close:")
     cards.quote_block(row, view.params)
-    url = permalink(row["id"])
-    st.caption("Permalink")
+    in_context(view, row)
+    url = permalink(view, row["id"])
+    st.caption("Permalink (pinned to this data version)")
     st.code(url, language=None, wrap_lines=True)
-    st.caption("Citation")
-    st.code(citation(view, row, url), language=None, wrap_lines=True)
+    cite(view, row["id"], url)
 
 
-def permalink(quote_id: str) -> str:
-    base = (st.context.url or "").split("?")[0].rsplit("/", 1)[0]
-    return f"{base}/{page_url('quotes', {'quote': quote_id})}"
-
-
-def citation(view: View, row: pd.Series, url: str) -> str:
+def in_context(view: View, row: pd.Series) -> None:
+    """A fragment quote with the rest of its sentence, marked as the source's own text."""
+    if not citation.is_fragment(row["text"]):
+        return
     entry = view.catalog.source(row["source"])
-    outlet = "outlet unknown" if entry.record.outlet == "unknown" else entry.record.outlet
-    via = f", via {row['reported_via']}" if row["reported_via"] else ""
-    return (
-        f"{row['speaker_name']}{via}, quoted in “{entry.record.title}” ({outlet}), "
-        f"on the meeting of {describe(entry.record.event_date)}. "
-        f"Dialogue Tracker, data version {view.catalog.version}. {url}"
+    before, after = citation.surrounding(entry.text, row["start"], row["end"])
+    st.markdown(
+        f":gray[{md(before)}] **“{md(row['text'])}”** :gray[{md(after)}]".strip()
+        + "  \n"
+        + cards.small("In grey: the source's own text around the quote, which is not quoted.")
     )
+
+
+def cite(view: View, quote_id: str, url: str) -> None:
+    """The citation in each format, each with its copy button."""
+    st.caption("Cite it (the copy button is at the top right of each box)")
+    facts = citation.cited(view.catalog, quote_id, url, date.today())
+    for tab, (name, style) in zip(
+        st.tabs(list(citation.FORMATS)), citation.FORMATS.items(), strict=True
+    ):
+        with tab:
+            language = {"BibTeX": "latex", "CSL-JSON": "json"}.get(name)
+            st.code(style(facts), language=language, wrap_lines=True)
+
+
+def permalink(view: View, quote_id: str) -> str:
+    base = (st.context.url or "").split("?")[0].rsplit("/", 1)[0]
+    pinned = {"quote": quote_id, PIN: citation.pin(view.catalog, quote_id)}
+    return f"{base}/{page_url('quotes', pinned)}"
