@@ -138,11 +138,24 @@ def test_side_filter_keeps_only_that_sides_quotes(side: str) -> None:
 
 def test_issue_page_shows_the_linked_issue_with_both_sides() -> None:
     app = open_page("issue", issue=["cyber-crime"])
-    assert app.selectbox(key="issue_pick").value == "cyber-crime"
+    assert issue_picker(app).value == "cyber-crime"
     text = page_text(app)
     assert "Curator's summary" in text
     assert all(q in text for q in quotes_by("lavrov") if "cyber" in q)
     assert "Hold special consultations on cyber crime." in text
+
+
+def issue_picker(app: AppTest):
+    return next(box for box in app.selectbox if box.label.startswith("Issue"))
+
+
+def test_the_issue_pages_own_pick_leaves_the_shared_filter_alone() -> None:
+    app = open_page("issue", issue=["syria", "minsk"])
+    issue_picker(app).set_value("minsk").run()
+    assert issue_picker(app).value == "minsk"
+    assert app.sidebar.multiselect(key="issue").value == ["syria", "minsk"]
+    app.switch_page("pages/quotes.py").run()
+    assert app.sidebar.multiselect(key="issue").value == ["syria", "minsk"]
 
 
 def timeline_figure(app: AppTest) -> dict:
