@@ -15,7 +15,7 @@ chosen = quotes_view.chosen_quote()
 quotes_view.follow(chosen, quotes_view.table(quotes, chosen))
 if not quotes.empty:
     quotes_view.follow(chosen, quotes_view.picker(quotes, chosen))
-quotes_view.downloads(quotes)
+quotes_view.downloads(view, quotes, search)
 quotes_view.selected_quote(view, chosen, quotes)
 
 st.subheader("The quotes in full", anchor=False)

@@ -13,7 +13,10 @@ from browser import Console, main_text, open_app, settle
 from conftest import DATA, Server
 from playwright.sync_api import expect
 
+from dialogue_tracker.loader import load_catalog
+
 PAGES = ["", "issue", "timeline", "quotes", "speakers", "source"]
+VERSION = load_catalog(DATA).version[:8]
 SEED = yaml.safe_load((DATA / "sources" / "moscow-talks-2016-03-24.yaml").read_text())
 
 
@@ -122,15 +125,30 @@ def test_downloads_hold_exactly_the_filtered_rows(server, context) -> None:
     page = open_app(context, f"{server.url}/quotes?speaker=kerry&issue=syria")
     with page.expect_download() as download:
         page.get_by_text("Download CSV").click()
+    assert download.value.suggested_filename == f"quotes_issue-syria_speaker-kerry_{VERSION}.csv"
     rows = list(csv.DictReader(io.StringIO(download.value.path().read_text())))
     expected = [q for q in quotes_by("kerry") if "syria" in q["issues"]]
+    assert {r["speaker_name"] for r in rows} == {"John Kerry"}
+    assert {r["side_name"] for r in rows} == {"US"} and {r["meeting_date"] for r in rows} == {
+        "2016-03-24"
+    }
+    assert all(
+        r["permalink"].endswith(f"quote={r['id']}&v={VERSION}-" + r["permalink"][-8:]) for r in rows
+    )
+    assert {r["data_version"][:8] for r in rows} == {VERSION}
     assert sorted(r["id"] for r in rows) == sorted(q["id"] for q in expected)
     assert {r["speaker"] for r in rows} == {"kerry"}
     assert [r["text"] for r in rows] == [q["text"] for q in expected]  # verbatim, in order
     with page.expect_download() as download:
         page.get_by_text("Download JSON").click()
-    records = json.loads(download.value.path().read_text(encoding="utf-8"))
-    assert [r["id"] for r in records] == [r["id"] for r in rows]
+    document = json.loads(download.value.path().read_text(encoding="utf-8"))
+    assert [r["id"] for r in document["quotes"]] == [r["id"] for r in rows]
+    assert set(document["metadata"]["codebook"]) == set(rows[0])  # every column explained
+    assert document["metadata"]["filters"] == {"issue": ["syria"], "speaker": ["kerry"]}
+    with page.expect_download() as download:
+        page.get_by_text("Codebook").click()
+    codebook = download.value.path().read_text(encoding="utf-8")
+    assert all(f"\n{column}\n" in codebook for column in rows[0])
 
 
 @pytest.mark.parametrize("width", [390, 1400])

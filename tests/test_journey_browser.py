@@ -210,7 +210,7 @@ def picked(page) -> bool:
 
 def seen(page) -> tuple:
     """What the reader reads: the main area's text and the sidebar's chosen filters."""
-    chips = page.locator('[data-testid="stSidebar"] [data-tag]').evaluate_all(
+    chips = page.locator('[data-testid="stSidebar"] [class*="_names"] [data-tag]').evaluate_all(
         "els => els.map(e => e.getAttribute('aria-label'))"
     )
     main = page.locator('[data-testid="stMain"]').inner_text()

@@ -3,14 +3,13 @@
 from __future__ import annotations
 
 import hashlib
-import json
 from datetime import date
 
 import pandas as pd
 import streamlit as st
 
 from dialogue_tracker import citation
-from dialogue_tracker.export import QUOTE_FIELDS, as_records
+from dialogue_tracker import downloads as files
 from dialogue_tracker.ui import cards
 from dialogue_tracker.ui.page import View
 from dialogue_tracker.ui.text import md, page_url, short
@@ -110,25 +109,29 @@ def picker(quotes: pd.DataFrame, chosen: str | None) -> str | None:
     return picked if picked is not None else chosen
 
 
-def downloads(quotes: pd.DataFrame) -> None:
-    """CSV and JSON of exactly the rows shown, made when a button is clicked, not on every run."""
+def downloads(view: View, quotes: pd.DataFrame, search: str) -> None:
+    """The rows shown (CSV; JSON under a metadata block) and the codebook, made when a button
+    is clicked, not on every run; file names carry the filters and the data version."""
 
-    def as_csv() -> bytes:
-        table = pd.DataFrame(as_records(quotes, QUOTE_FIELDS), columns=QUOTE_FIELDS, dtype=object)
-        table["issues"] = table["issues"].map("; ".join)
-        return table.to_csv(index=False).encode("utf-8")
+    def records() -> list[dict]:
+        return files.rows(quotes, view.catalog, lambda quote_id: permalink(view, quote_id))
 
-    def as_json() -> bytes:
-        records = as_records(quotes, QUOTE_FIELDS)
-        return json.dumps(records, indent=2, ensure_ascii=False).encode("utf-8")
+    def name(extension: str, kind: str = "quotes") -> str:
+        return files.file_name(kind, view.filters, view.catalog.version, extension)
 
-    left, right = st.columns(2)
-    for column, label, make, name, mime in (
-        (left, "Download CSV", as_csv, "quotes.csv", "text/csv"),
-        (right, "Download JSON", as_json, "quotes.json", "application/json"),
-    ):
+    buttons = (
+        ("Download CSV", lambda: files.as_csv(records()), name("csv"), "text/csv"),
+        (
+            "Download JSON",
+            lambda: files.as_json(records(), view.catalog, view.filters, search),
+            name("json"),
+            "application/json",
+        ),
+        ("Codebook", lambda: files.codebook_text(view.catalog), name("txt", "codebook"), None),
+    )
+    for column, (label, make, file, mime) in zip(st.columns(3), buttons, strict=True):
         column.download_button(
-            label, make, name, mime, icon=":material/download:", on_click="ignore"
+            label, make, file, mime or "text/plain", icon=":material/download:", on_click="ignore"
         )
 
 
