@@ -90,6 +90,10 @@ class BrowserReader:
     def act(self, action: tuple) -> None:
         kind, *args = action
         page = self.page
+        # A focused multiselect is a line taller; leaving it moves what is below it while the
+        # mouse is down, and the click misses (a reader clicks again; the walk blurs first).
+        page.evaluate("document.activeElement && document.activeElement.blur()")
+        steady(page)
         if kind == "filter":
             self._set_filter(args[0], args[1])
         elif kind == "clear" and args[0] == "all":

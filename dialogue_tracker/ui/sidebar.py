@@ -39,6 +39,8 @@ def sidebar_filters(catalog: Catalog) -> None:
     if pending:
         for key, ids in pending["ids"].items():
             st.session_state[key] = ids
+    for key in KEYS:
+        _follow_names(key)
     with st.sidebar:
         st.subheader("Filters", anchor=False)
         raw = _url_widgets(catalog)
@@ -76,20 +78,32 @@ def _url_widgets(catalog: Catalog) -> dict[str, list[str]]:
 
 
 def _name_widget(catalog: Catalog, key: str, label: str) -> None:
-    st.session_state[names_key(key)] = list(st.session_state.get(key) or ())
+    """The visible widget, showing what the URL-bound one holds (remembered, so that the next
+    run can tell whether the reader changed it)."""
+    ids = list(st.session_state.get(key) or ())
+    if st.session_state.get(names_key(key)) != ids:  # set only on a change: a value set in
+        st.session_state[names_key(key)] = ids  # code is sent to the browser again
+    st.session_state[_shown(key)] = ids
     st.multiselect(
         label,
         list(registry(catalog, key)),
         key=names_key(key),
         format_func=lambda id_: search_label(catalog, key, id_),
-        on_change=_follow_names,
-        args=(key,),
         placeholder=f"All {label.lower()}",
     )
 
 
+def _shown(key: str) -> str:
+    return f"{key}_shown"
+
+
 def _follow_names(key: str) -> None:
-    st.session_state[key] = st.session_state[names_key(key)]
+    """Before the URL-bound widget is drawn: if the reader changed the visible one since the
+    last run, the URL-bound one takes its value. (A comparison, not an on_change callback: a
+    change that arrives in the same rerun as another is not lost.)"""
+    state = st.session_state
+    if names_key(key) in state and state[names_key(key)] != state.get(_shown(key)):
+        state[key] = list(state[names_key(key)])
 
 
 def clear_filters() -> None:
