@@ -16,7 +16,9 @@ if stances.empty:
     cards.nothing_left("stances")
 else:
     st.markdown(overview_view.positions_table(view, stances))
-st.caption("Status words and icons carry the meaning; colours only repeat it.")
+    st.caption("Open an issue's page:")
+    overview_view.issue_links(view)
+st.caption("Status words carry the meaning; colours only repeat it.")
 
 st.header("Agreed and proposed next steps", anchor=False)
 steps = overview_view.steps(view)

@@ -100,7 +100,7 @@ def positions(app: AppTest) -> dict[str, dict[str, str]]:
     table = next(e.value for e in app.markdown if e.value.startswith("| Issue |"))
     header, _, *rows = [line.strip("| ").split(" | ") for line in table.splitlines()]
     return {
-        re.sub(r"\*\*\[(.*?)\]\(.*", r"\1", cells[0]): dict(zip(header[1:], cells[1:], strict=True))
+        unescape(cells[0].strip("*")): dict(zip(header[1:], cells[1:], strict=True))
         for cells in rows
     }
 
@@ -108,8 +108,9 @@ def positions(app: AppTest) -> dict[str, dict[str, str]]:
 def test_overview_shows_not_stated_gaps_plainly() -> None:
     table = positions(open_page("overview", issue=["sanctions"]))
     assert list(table) == ["Sanctions"]
-    assert table["Sanctions"]["Russia"].startswith(":gray-badge[:material/remove: Not stated]")
-    assert table["Sanctions"]["US"].startswith(":violet-badge[:material/rule: Conditional]")
+    assert table["Sanctions"]["Russia"].startswith(":gray-badge[Not stated]")
+    assert table["Sanctions"]["US"].startswith(":violet-badge[Conditional]")
+    assert ":material/" not in str(table)  # no icon name for a screen reader to read out
     assert "*Curator's summary:* Ready to roll back sanctions" in table["Sanctions"]["US"]
 
 

@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import pandas as pd
+import streamlit as st
 
 from dialogue_tracker.filters import filter_stances, filter_steps
 from dialogue_tracker.ui import cards
 from dialogue_tracker.ui.page import View
-from dialogue_tracker.ui.text import link, md, page_url
+from dialogue_tracker.ui.text import md
 
 
 def current_positions(view: View) -> pd.DataFrame:
@@ -21,10 +22,16 @@ def steps(view: View) -> pd.DataFrame:
     return filter_steps(view.frames.steps, view.filters)
 
 
-def issue_link(view: View, issue: str) -> str:
-    """A link to the issue's page with the current filters."""
-    params = {**view.params, "issue": [issue]}
-    return "**" + link(view.catalog.issues[issue].title, page_url("issue", params)) + "**"
+def issue_links(view: View) -> None:
+    """Each issue in view opens its page, in this tab, with the current filters."""
+    with st.container(horizontal=True):
+        for issue in view.issues:
+            st.page_link(
+                "pages/issue.py",
+                label=view.catalog.issues[issue].title,
+                icon=":material/topic:",
+                query_params={**view.params, "show": issue},
+            )
 
 
 def positions_table(view: View, stances: pd.DataFrame) -> str:
@@ -34,7 +41,7 @@ def positions_table(view: View, stances: pd.DataFrame) -> str:
     header = ["Issue", *(md(view.catalog.sides[side].short_name) for side in sides)]
     rows = [header, ["---"] * len(header)]
     for issue in view.issues:
-        cells = [issue_link(view, issue)]
+        cells = [f"**{md(view.catalog.issues[issue].title)}**"]
         for side in sides:
             if (issue, side) in stances.index:
                 stance = stances.loc[(issue, side)]

@@ -35,9 +35,10 @@ def names_key(key: str) -> str:
 
 def sidebar_filters(catalog: Catalog) -> None:
     """Draw the filters, and tell the reader about URL values that name nothing."""
+    ignored = {key: resolve(catalog, key, st.query_params.get_all(key))[1] for key in KEYS}
     pending = st.session_state.pop(_PENDING, None)
     if pending:
-        for key, ids in pending["ids"].items():
+        for key, ids in pending.items():
             st.session_state[key] = ids
     for key in KEYS:
         _follow_names(key)
@@ -46,16 +47,14 @@ def sidebar_filters(catalog: Catalog) -> None:
         raw = _url_widgets(catalog)
         found = {key: resolve(catalog, key, raw[key]) for key in KEYS}
         if any(found[key][0] != raw[key] for key in KEYS):
-            ids = {key: ids for key, (ids, _) in found.items()}
-            ignored = {key: unknown for key, (_, unknown) in found.items()}
-            st.session_state[_PENDING] = {"ids": ids, "ignored": ignored}
+            st.session_state[_PENDING] = {key: ids for key, (ids, _) in found.items()}
             st.rerun()
         for key, label in LABELS.items():
             _name_widget(catalog, key, label)
         st.caption("What each filter narrows:")
         st.caption("  \n".join(NARROWS.values()))
         st.caption("The address bar carries these filters (as ids): copy it to share this view.")
-    for key, values in (pending or {}).get("ignored", {}).items():
+    for key, values in ignored.items():
         if values:
             _notice(key, values)
 
