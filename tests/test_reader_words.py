@@ -46,7 +46,7 @@ def test_a_combination_that_leaves_nothing_says_why() -> None:
 
 def test_a_speaker_filter_says_whose_words_a_stance_rests_on() -> None:
     text = page_text(open_page("overview", speaker=["putin"]))
-    assert "rests on not the chosen speaker's: Sergey Lavrov's words" in text
+    assert "rests on Sergey Lavrov's words, not the chosen speaker's" in text
 
 
 def cited(app: AppTest) -> dict[str, str]:

@@ -63,5 +63,5 @@ def whose_words(view: View, stance) -> str:
     if not names:
         return cards.small("(rests on no quote)")
     mine = set(names) & {view.catalog.speakers[s].name for s in view.filters.speakers}
-    words = "" if mine else "not the chosen speaker's: "
-    return cards.small(f"(rests on {words}{md(', '.join(names))}'s words)")
+    others = "" if mine else ", not the chosen speaker's"
+    return cards.small(f"(rests on {md(', '.join(names))}'s words{others})")
