@@ -92,3 +92,16 @@ def test_a_pinned_permalink_says_when_the_data_changed() -> None:
     assert any("own record is unchanged" in unescape(w.value) for w in old.warning)
     edited = open_page("quotes", quote=["kerry-cessation"], v=["00000000-ffffffff"])
     assert any("own record changed since" in unescape(w.value) for w in edited.warning)
+
+
+def test_a_speaker_with_no_quote_at_all_says_so() -> None:
+    text = page_text(open_page("speakers", issue=["sanctions"]))
+    assert "No quote of this speaker in any source" in text  # Putin, Obama: none anywhere
+    assert "No quotes of this speaker match the filters." in text  # Lavrov: none on sanctions
+
+
+def test_search_matches_aliases_issue_titles_and_the_relay() -> None:
+    app = open_page("quotes")
+    for words, expected in (("Interfax", 1), ("Sergei", 6), ("Minsk agreements", 1)):
+        app.text_input(key="q").set_value(words).run()
+        assert len(app.dataframe[0].value) == expected, words
