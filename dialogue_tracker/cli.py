@@ -6,12 +6,13 @@ import argparse
 import sys
 from pathlib import Path
 
-from dialogue_tracker.filters import Filters, unknown_ids
+from dialogue_tracker.filters import KEYS, Filters, unknown_ids
 from dialogue_tracker.frames import build_frames
 from dialogue_tracker.loader import load_catalog
 from dialogue_tracker.paths import data_dir
 from dialogue_tracker.problems import DataError
 from dialogue_tracker.schema import SCHEMA_FILE, schema_text
+from dialogue_tracker.vocabulary import registry
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -46,7 +47,7 @@ def _parser() -> argparse.ArgumentParser:
 
     export = commands.add_parser("export", parents=[data], help="print the (filtered) records")
     export.add_argument("--format", choices=["json", "csv"], default="json")
-    for name in ("issue", "speaker", "side"):
+    for name in KEYS:
         export.add_argument(
             f"--{name}",
             action="append",
@@ -108,10 +109,10 @@ def _export(args: argparse.Namespace) -> int:
     from dialogue_tracker.export import export_records, to_csv, to_json
 
     catalog = load_catalog(args.data, include_drafts=args.include_drafts)
-    filters = Filters(tuple(args.issue), tuple(args.speaker), tuple(args.side))
-    registries = {"issue": catalog.issues, "speaker": catalog.speakers, "side": catalog.sides}
-    for name, known in registries.items():
-        for value in unknown_ids(getattr(args, name), known):
+    filters = Filters.from_params(vars(args).get)
+    for name in KEYS:
+        known = registry(catalog, name)
+        for value in unknown_ids(filters.ids(name), known):
             print(f"unknown {name} {value!r} (known: {', '.join(known)})", file=sys.stderr)
             return 2
     records = export_records(catalog, build_frames(catalog), filters, args.include_drafts)

@@ -1,6 +1,5 @@
 import streamlit as st
 
-from dialogue_tracker.filters import filter_stances, filter_steps
 from dialogue_tracker.ui import cards, history_view, issue_view
 from dialogue_tracker.ui.page import start_page
 from dialogue_tracker.ui.text import md
@@ -14,19 +13,17 @@ issue = issue_view.pick_issue(view)
 st.header(md(view.catalog.issues[issue].title), anchor=False)
 st.caption(md(view.catalog.issues[issue].description))
 
-stances = filter_stances(view.frames.stances, view.catalog, view.filters)
-stances = stances[stances["issue"] == issue]
+stances = issue_view.issue_stances(view, issue)
 quotes = view.quotes()
 for side, column in zip(view.sides, st.columns(2), strict=False):
     with column:
         issue_view.stance_card(view, stances, quotes, issue, side)
 
 st.subheader("Next steps", anchor=False)
-steps = filter_steps(view.frames.steps, view.filters)
-steps = steps[steps["issue"] == issue]
+steps = issue_view.issue_steps(view, issue)
 if steps.empty:
     cards.nothing_left("next steps on this issue")
-cards.step_list(view.catalog, steps, limit=10)
+cards.step_list(view.catalog, steps, limit=10, params=view.params)
 
 st.subheader("Context", anchor=False)
 issue_view.context_list(view, issue)

@@ -1,30 +1,30 @@
 import streamlit as st
 
-from dialogue_tracker.filters import filter_stances, filter_steps
-from dialogue_tracker.ui import cards, history_view
-from dialogue_tracker.ui.issue_view import positions_table
+from dialogue_tracker.ui import cards, overview_view
 from dialogue_tracker.ui.page import start_page
 
 view = start_page(
     "Where the US and Russia stand",
     "Each side's stance on each issue, as the sources report it, with the agreed next steps "
     "and the quotes behind them.",
+    tab="Overview",
 )
 
 st.header("Positions", anchor=False)
-current = filter_stances(history_view.stances_as_of_meeting(view), view.catalog, view.filters)
-stances = current.set_index(["issue", "side"])
+stances = overview_view.current_positions(view)
 if stances.empty:
     cards.nothing_left("stances", recorded=not view.frames.current.empty)
 else:
-    st.markdown(positions_table(view, stances))
-st.caption("Status words and icons carry the meaning; colours only repeat it.")
+    st.markdown(overview_view.positions_table(view, stances))
+    st.caption("Open an issue's page:")
+    overview_view.issue_links(view)
+st.caption("Status words carry the meaning; colours only repeat it.")
 
 st.header("Agreed and proposed next steps", anchor=False)
-steps = filter_steps(view.frames.steps, view.filters)
+steps = overview_view.steps(view)
 if steps.empty:
     cards.nothing_left("next steps", recorded=not view.frames.steps.empty)
-cards.step_list(view.catalog, steps, limit=10)
+cards.step_list(view.catalog, steps, limit=10, params=view.params)
 
 st.header("Quotes in view", anchor=False)
 quotes = view.quotes()

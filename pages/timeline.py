@@ -1,7 +1,6 @@
 import streamlit as st
 
-from dialogue_tracker.filters import filter_events, filter_steps
-from dialogue_tracker.timeline import MAX_ITEMS, condense, timeline_figure
+from dialogue_tracker.timeline import MAX_ITEMS, timeline_figure
 from dialogue_tracker.ui import cards, timeline_view
 from dialogue_tracker.ui.page import start_page
 from dialogue_tracker.ui.theme import chart_palette
@@ -11,8 +10,7 @@ view = start_page(
     "The meetings, their quotes, next-step targets and status updates, with context "
     "milestones from public sources, a lane per issue.",
 )
-events, folded = condense(timeline_view.period(filter_events(view.frames.events, view.filters)))
-steps = filter_steps(view.frames.steps, view.filters)
+events, folded, steps = timeline_view.items(view)
 issues = {issue: view.catalog.issues[issue].title for issue in view.issues}
 
 chart, undated = st.columns([3, 1])

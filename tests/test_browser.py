@@ -9,11 +9,14 @@ from urllib.parse import parse_qs, urlparse
 
 import pytest
 from browser import Console, main_text, open_app, scrolls_sideways, settle
-from conftest import Server, curated_quotes
+from conftest import DATA, Server, curated_quotes
 from playwright.sync_api import expect
+
+from dialogue_tracker.loader import load_catalog
 
 PAGES = ["", "issue", "timeline", "quotes", "speakers", "source"]
 QUOTES = curated_quotes()
+VERSION = load_catalog(DATA).version[:8]
 
 
 def quotes_by(speaker: str) -> list[dict]:
@@ -33,7 +36,7 @@ def test_first_request_to_a_fresh_server_is_a_sub_page_deep_link(browser) -> Non
         context = browser.new_context()
         page = open_app(context, f"{fresh.url}/quotes?speaker=lavrov")
         sidebar = page.locator('[data-testid="stSidebar"]')
-        expect(sidebar.locator(".st-key-speaker")).to_contain_text("lavrov")
+        expect(sidebar.locator(".st-key-speaker_names")).to_contain_text("Sergey Lavrov")
         lavrov = quotes_by("lavrov")
         shown = f"{len(lavrov)} of {len(QUOTES)} quote(s) shown"
         expect(page.locator('[data-testid="stMain"]')).to_contain_text(shown)
@@ -64,11 +67,11 @@ def test_deep_link_with_issue_and_speaker_shows_only_that_speakers_quote(server,
 def test_filter_change_updates_the_url_and_the_url_restores_the_view(server, browser) -> None:
     first = browser.new_context()
     page = open_app(first, f"{server.url}/quotes")
-    page.locator(".st-key-speaker").click()
-    page.get_by_role("option", name="kerry", exact=True).click()
+    page.locator(".st-key-speaker_names").get_by_role("combobox").click()
+    page.get_by_role("option", name="John Kerry (United States)", exact=True).click()
     page.keyboard.press("Escape")
     settle(page)
-    assert parse_qs(urlparse(page.url).query) == {"speaker": ["kerry"]}
+    assert parse_qs(urlparse(page.url).query) == {"speaker": ["kerry"]}  # the id, not the name
     shared = page.url
     first.close()
 
@@ -77,7 +80,7 @@ def test_filter_change_updates_the_url_and_the_url_restores_the_view(server, bro
     kerry = quotes_by("kerry")
     shown = f"{len(kerry)} of {len(QUOTES)} quote(s) shown"
     expect(restored.locator('[data-testid="stMain"]')).to_contain_text(shown)
-    expect(restored.locator(".st-key-speaker")).to_contain_text("kerry")
+    expect(restored.locator(".st-key-speaker_names")).to_contain_text("John Kerry (United States)")
     second.close()
 
 
@@ -89,23 +92,23 @@ def test_switching_pages_keeps_the_filters(server, context) -> None:
     assert parse_qs(urlparse(page.url).query) == {"speaker": ["lavrov"], "side": ["russia"]}
 
 
-def test_matrix_row_links_to_its_issue_page(server, context) -> None:
+def test_an_issue_link_opens_its_page_in_the_same_tab_keeping_the_filters(server, context) -> None:
     page = open_app(context, f"{server.url}/?speaker=kerry")
-    with context.expect_page() as opened:
-        page.locator('[data-testid="stMain"] a', has_text="Minsk agreements").click()
-    issue = opened.value
-    settle(issue)
-    assert urlparse(issue.url).path == "/issue"
-    assert parse_qs(urlparse(issue.url).query) == {"issue": ["minsk"], "speaker": ["kerry"]}
-    expect(issue.locator('[data-testid="stMain"]')).to_contain_text("The Minsk agreements on")
-    expect(issue.locator(".st-key-issue")).to_contain_text("minsk")
+    pages = len(context.pages)
+    page.locator('[data-testid="stPageLink"]', has_text="Minsk agreements").click()
+    settle(page)
+    assert len(context.pages) == pages  # no new tab
+    assert urlparse(page.url).path == "/issue"
+    assert parse_qs(urlparse(page.url).query) == {"speaker": ["kerry"], "show": ["minsk"]}
+    expect(page.locator('[data-testid="stMain"]')).to_contain_text("The Minsk agreements on")
+    expect(page.locator(".st-key-speaker_names")).to_contain_text("John Kerry")
 
 
 def test_unknown_id_in_the_url_gives_a_notice_not_an_error(server, context) -> None:
     page = open_app(context, f"{server.url}/?issue=atlantis&issue=syria")
     assert "atlantis" in main_text(page)
     assert page.locator('[data-testid="stException"]').count() == 0
-    expect(page.locator(".st-key-issue")).to_contain_text("syria")
+    expect(page.locator(".st-key-issue_names")).to_contain_text("Syria")
 
 
 def test_timeline_chart_is_drawn(server, context) -> None:
@@ -121,15 +124,30 @@ def test_downloads_hold_exactly_the_filtered_rows(server, context) -> None:
     page = open_app(context, f"{server.url}/quotes?speaker=kerry&issue=syria")
     with page.expect_download() as download:
         page.get_by_text("Download CSV").click()
+    assert download.value.suggested_filename == f"quotes_issue-syria_speaker-kerry_{VERSION}.csv"
     rows = list(csv.DictReader(io.StringIO(download.value.path().read_text())))
     expected = [q for q in quotes_by("kerry") if "syria" in q["issues"]]
+    assert {r["speaker_name"] for r in rows} == {"John Kerry"}
+    assert {r["side_name"] for r in rows} == {"US"} and {r["meeting_date"] for r in rows} == {
+        "2016-03-24"
+    }
+    assert all(
+        r["permalink"].endswith(f"quote={r['id']}&v={VERSION}-" + r["permalink"][-8:]) for r in rows
+    )
+    assert {r["data_version"][:8] for r in rows} == {VERSION}
     assert sorted(r["id"] for r in rows) == sorted(q["id"] for q in expected)
     assert {r["speaker"] for r in rows} == {"kerry"}
     assert [r["text"] for r in rows] == [q["text"] for q in expected]  # verbatim, in order
     with page.expect_download() as download:
         page.get_by_text("Download JSON").click()
-    records = json.loads(download.value.path().read_text(encoding="utf-8"))
-    assert [r["id"] for r in records] == [r["id"] for r in rows]
+    document = json.loads(download.value.path().read_text(encoding="utf-8"))
+    assert [r["id"] for r in document["quotes"]] == [r["id"] for r in rows]
+    assert set(document["metadata"]["codebook"]) == set(rows[0])  # every column explained
+    assert document["metadata"]["filters"] == {"issue": ["syria"], "speaker": ["kerry"]}
+    with page.expect_download() as download:
+        page.get_by_text("Codebook").click()
+    codebook = download.value.path().read_text(encoding="utf-8")
+    assert all(f"\n{column}\n" in codebook for column in rows[0])
 
 
 @pytest.mark.parametrize("width", [390, 1400])

@@ -13,15 +13,15 @@ import streamlit as st
 
 from dialogue_tracker.catalog import Catalog, SourceEntry
 from dialogue_tracker.dates import describe
-from dialogue_tracker.ui.text import link, md, page_url
+from dialogue_tracker.ui.text import link, md
 
 STATUS = {
-    "agreement": ("Agreement", ":material/handshake:", "blue"),
-    "disagreement": ("Disagreement", ":material/block:", "red"),
-    "conditional": ("Conditional", ":material/rule:", "violet"),
-    "proposal": ("Proposal", ":material/lightbulb:", "yellow"),
-    "concern": ("Concern", ":material/report:", "orange"),
-    "not_stated": ("Not stated", ":material/remove:", "gray"),
+    "agreement": ("Agreement", "blue"),
+    "disagreement": ("Disagreement", "red"),
+    "conditional": ("Conditional", "violet"),
+    "proposal": ("Proposal", "yellow"),
+    "concern": ("Concern", "orange"),
+    "not_stated": ("Not stated", "gray"),
 }
 STEP_STATUS = {"open": "open", "in_progress": "in progress", "done": "done", "missed": "missed"}
 SOURCE_KIND = {"news_report": "News report", "transcript": "Transcript"}
@@ -34,8 +34,10 @@ def badge(label: str, icon: str, color: str) -> str:
 
 
 def status_badge(status: str, prefix: str = "") -> str:
-    label, icon, color = STATUS[status]
-    return badge(f"{prefix}{label}", icon, color)
+    """The status as a word on its colour. No icon: a screen reader would read the icon's
+    name ("remove icon Not stated") before the word that carries the meaning."""
+    label, color = STATUS[status]
+    return f":{color}-badge[{prefix}{label}]"
 
 
 def draft_badge(is_draft: bool) -> str:
@@ -61,38 +63,63 @@ def stance_summary(row: Mapping) -> None:
     st.markdown(stance_text(row))
 
 
-def quote_text(row: Mapping, params: dict, *, show_issues: bool = True) -> str:
+def quote_text(row: Mapping, *, show_issues: bool = True) -> str:
     """A quote in the source's words, with who said it and through whom it was reported."""
     via = f", via {md(row['reported_via'])}" if row["reported_via"] else ""
     issues = f" · {md(row['issue_titles'])}" if show_issues else ""
-    permalink = link("permalink", page_url("quotes", {**params, "quote": row["id"]}))
-    words = f"as the source puts it: {md(row['attribution'])} · " if row["attribution"] else ""
-    credit = (
-        f"— **{md(row['speaker_name'])}** ({md(row['side_name'])}){via}{issues} · "
-        f"{words}{permalink}"
-    )
+    words = f" · as the source puts it: {md(row['attribution'])}" if row["attribution"] else ""
+    credit = f"— **{md(row['speaker_name'])}** ({md(row['side_name'])}){via}{issues}{words}"
     return f"{draft_badge(row['draft'])}“{md(row['text'])}”  \n{small(credit)}"
 
 
 def quote_block(row: Mapping, params: dict) -> None:
     with st.container(border=True):
-        st.markdown(quote_text(row, params))
+        st.markdown(quote_text(row))
 
 
 def quote_list(quotes: pd.DataFrame, params: dict, limit: int, *, show_issues: bool = True) -> None:
-    """Up to `limit` quotes in one box, one text (a page element costs the browser a few ms
-    to draw, and a page may show dozens of quotes), then how many more there are."""
+    """Up to `limit` quotes in one box, each with a link to its permalink and citation on the
+    Quotes page (in this tab, keeping the filters), then how many more there are."""
     rows = quotes.head(limit).to_dict("records")
     if rows:
         with st.container(border=True):
-            texts = [quote_text(row, params, show_issues=show_issues) for row in rows]
-            st.markdown("\n\n---\n\n".join(texts))
+            for row in rows:
+                st.markdown(quote_text(row, show_issues=show_issues))
+                st.page_link(
+                    "pages/quotes.py",
+                    label="Permalink and citation",
+                    icon=":material/link:",
+                    query_params={**params, "quote": row["id"]},
+                )
     hidden = len(quotes) - limit
     if hidden > 0:
-        st.caption(f"…and {hidden} more quote(s): see the Quotes page, which lists them all.")
+        st.caption(f"…and {hidden} more quote(s).")
+        st.page_link(
+            "pages/quotes.py",
+            label=f"All {len(quotes)} quotes in view, on the Quotes page",
+            icon=":material/format_quote:",
+            query_params=params,
+        )
 
 
-def step_list(catalog: Catalog, steps: pd.DataFrame, limit: int) -> None:
+PAGE_SIZE = 20
+
+
+def quote_pages(quotes: pd.DataFrame, params: dict) -> None:
+    """Every quote in view, a page of `PAGE_SIZE` at a time."""
+    pages = max(1, -(-len(quotes) // PAGE_SIZE))
+    number = 1
+    if pages > 1:
+        number = st.selectbox(
+            f"Page (of {pages}, {PAGE_SIZE} quotes each)",
+            range(1, pages + 1),
+            key=f"quote_page_{len(quotes)}",
+        )
+    first = (number - 1) * PAGE_SIZE
+    quote_list(quotes.iloc[first : first + PAGE_SIZE], params, limit=PAGE_SIZE)
+
+
+def step_list(catalog: Catalog, steps: pd.DataFrame, limit: int, params: dict) -> None:
     """Next steps as one list: what, who agreed/proposed/demanded it, target and status."""
     items = []
     for row in steps.head(limit).to_dict("records"):
@@ -105,7 +132,13 @@ def step_list(catalog: Catalog, steps: pd.DataFrame, limit: int) -> None:
         st.markdown("\n".join(items))
     hidden = len(steps) - limit
     if hidden > 0:
-        st.caption(f"…and {hidden} more next step(s): the Issue and Timeline pages list them.")
+        st.caption(f"…and {hidden} more next step(s).")
+        st.page_link(
+            "pages/timeline.py",
+            label="All next steps in view, on the Timeline page",
+            icon=":material/timeline:",
+            query_params=params,
+        )
 
 
 def target_text(row: Mapping) -> str:

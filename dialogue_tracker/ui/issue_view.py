@@ -1,4 +1,5 @@
-"""Parts of the Issue page: the issue picker, a side's stance card, context and history."""
+"""Parts of the Issue page: the issue picker, a side's stance card, next steps, context and
+history."""
 
 from __future__ import annotations
 
@@ -6,57 +7,35 @@ import pandas as pd
 import streamlit as st
 
 from dialogue_tracker.dates import describe
+from dialogue_tracker.filters import filter_stances, filter_steps
 from dialogue_tracker.frames import current_stances
 from dialogue_tracker.ui import cards
 from dialogue_tracker.ui.page import View
-from dialogue_tracker.ui.text import link, md, page_url
+from dialogue_tracker.ui.text import link, md
 
 PICK = "issue_pick"
-
-
-def _follow_pick() -> None:
-    """Picking an issue here sets the shared issue filter, so the URL names it."""
-    st.session_state["issue"] = [st.session_state[PICK]]
-
-
-def issue_link(view: View, issue: str) -> str:
-    """A link that opens the issue's page with the current filters (and opens in a new tab)."""
-    params = {**view.params, "issue": [issue]}
-    return "**" + link(view.catalog.issues[issue].title, page_url("issue", params)) + "**"
-
-
-def positions_table(view: View, stances: pd.DataFrame) -> str:
-    """The issues × sides matrix of current stances as one markdown table: a page element
-    costs the browser a few milliseconds, and a grid of columns would take 60 of them."""
-    sides = view.sides
-    header = ["Issue", *(md(view.catalog.sides[side].short_name) for side in sides)]
-    rows = [header, ["---"] * len(header)]
-    for issue in view.issues:
-        cells = [issue_link(view, issue)]
-        for side in sides:
-            if (issue, side) in stances.index:
-                stance = stances.loc[(issue, side)]
-                cells.append(cards.stance_text(stance, separator=" ", side=False))
-            else:
-                cells.append(cards.small("No stance recorded."))
-        rows.append([cell.replace("  \n", " ") for cell in cells])  # a table row is one line
-    return "\n".join("| " + " | ".join(row) + " |" for row in rows)
+SHOW = "show"
 
 
 def pick_issue(view: View) -> str:
-    """The issue to show: the first one the filter names, else the first of all; changeable."""
-    options = list(view.catalog.issues)
-    st.session_state[PICK] = view.filters.issues[0] if view.filters.issues else options[0]
-    st.selectbox(
-        "Issue",
+    """The issue to show, among those the filters leave: the one in `?show=`, else the first.
+    The pick is this page's own (in the URL, so a shared link shows it): it leaves the shared
+    Issues filter alone."""
+    options = view.issues
+    shown = st.query_params.get(SHOW)
+    index = options.index(shown) if shown in options else 0
+    picked = st.selectbox(
+        "Issue shown on this page",
         options,
-        key=PICK,
+        index=index,
+        key=f"{PICK}_{'_'.join(options)}_{options[index]}",
         format_func=lambda issue: view.catalog.issues[issue].title,
-        on_change=_follow_pick,
+        help="Changes this page only; the Issues filter in the sidebar applies to every page.",
     )
-    if len(view.filters.issues) > 1:
-        st.caption("Several issues are selected in the filters; this page shows the first.")
-    return st.session_state[PICK]
+    if picked != options[index]:
+        st.query_params[SHOW] = picked
+        st.rerun()
+    return picked
 
 
 def stance_card(
@@ -85,3 +64,13 @@ def context_list(view: View, issue: str) -> None:
             f"**{describe(milestone.date)}** · {md(milestone.title)}  \n"
             f"Context, not from the sources: {link(milestone.source.title, milestone.source.url)}"
         )
+
+
+def issue_stances(view: View, issue: str) -> pd.DataFrame:
+    stances = filter_stances(view.frames.stances, view.catalog, view.filters)
+    return stances[stances["issue"] == issue]
+
+
+def issue_steps(view: View, issue: str) -> pd.DataFrame:
+    steps = filter_steps(view.frames.steps, view.filters)
+    return steps[steps["issue"] == issue]

@@ -1,46 +1,113 @@
-"""The shared filters: three multiselects in the sidebar, bound to the URL (`issue`, `speaker`,
-`side`), created by the entry script so that they survive page switches."""
+"""The shared filters in the sidebar, created by the entry script so they survive page switches.
+
+The URL keeps ids (`?speaker=lavrov`), the reader sees names ("Sergey Lavrov (Russia)"). A
+multiselect bound to the URL writes its option labels there, so each filter is two widgets: a
+hidden one holding the ids, bound to the URL parameter, and the visible one showing names, kept
+in step with it. The hidden one accepts any value, so a link may say `?speaker=Lavrov`: the
+value is read by name (`vocabulary.resolve`) and the URL rewritten with the id on a rerun.
+"""
 
 from __future__ import annotations
 
 import streamlit as st
 
 from dialogue_tracker.catalog import Catalog
-from dialogue_tracker.filters import Filters, unknown_ids
+from dialogue_tracker.filters import KEYS, Filters
 from dialogue_tracker.ui.text import md, short
+from dialogue_tracker.vocabulary import registry, resolve, search_label
 
-FILTERS = {"issue": "Issues", "speaker": "Speakers", "side": "Sides"}
+LABELS = {"issue": "Issues", "speaker": "Speakers", "side": "Sides"}
+NARROWS = {
+    "issue": "**Issues** keep the quotes, stances, next steps and timeline items on those issues.",
+    "speaker": "**Speakers** keep their own quotes and the next steps they agreed, proposed or "
+    "demanded, and show their sides' stances (a stance is a side's, and may rest on another "
+    "speaker's words: each cell says whose).",
+    "side": "**Sides** keep those sides' quotes, stance columns and next steps.",
+}
+_PENDING = "filters_pending"
+_HIDE = "<style>.st-key-filter_ids{display:none}</style>"
 
 
-def filter_options(catalog: Catalog) -> dict[str, dict[str, str]]:
-    """Per URL parameter, the ids it accepts and the name each stands for."""
-    return {
-        "issue": {i.id: i.title for i in catalog.issues.values()},
-        "speaker": {s.id: s.name for s in catalog.speakers.values()},
-        "side": {s.id: s.name for s in catalog.sides.values()},
-    }
+def names_key(key: str) -> str:
+    """The visible widget's key for a filter key."""
+    return f"{key}_names"
 
 
 def sidebar_filters(catalog: Catalog) -> None:
     """Draw the filters, and tell the reader about URL values that name nothing."""
-    options = filter_options(catalog)
-    ignored = {key: unknown_ids(st.query_params.get_all(key), options[key]) for key in FILTERS}
+    ignored = {key: resolve(catalog, key, st.query_params.get_all(key))[1] for key in KEYS}
+    pending = st.session_state.pop(_PENDING, None)
+    if pending:
+        for key, ids in pending.items():
+            st.session_state[key] = ids
+    for key in KEYS:
+        _follow_names(key)
     with st.sidebar:
         st.subheader("Filters", anchor=False)
-        for key, label in FILTERS.items():
-            names = "; ".join(f"{id_} = {name}" for id_, name in options[key].items())
-            st.multiselect(
-                label,
-                list(options[key]),
-                key=key,
-                bind="query-params",
-                placeholder=f"All {label.lower()}",
-                help=md(names),
-            )
-        st.caption("The address bar carries these filters: copy it to share this view.")
+        raw = _url_widgets(catalog)
+        found = {key: resolve(catalog, key, raw[key]) for key in KEYS}
+        if any(found[key][0] != raw[key] for key in KEYS):
+            st.session_state[_PENDING] = {key: ids for key, (ids, _) in found.items()}
+            st.rerun()
+        for key, label in LABELS.items():
+            _name_widget(catalog, key, label)
+        st.caption("What each filter narrows:")
+        st.caption("  \n".join(NARROWS.values()))
+        st.caption("The address bar carries these filters (as ids): copy it to share this view.")
     for key, values in ignored.items():
         if values:
             _notice(key, values)
+
+
+def _url_widgets(catalog: Catalog) -> dict[str, list[str]]:
+    """The hidden widgets bound to the URL, holding ids (or, from a link, names to resolve)."""
+    with st.container(key="filter_ids"):
+        raw = {
+            key: st.multiselect(
+                f"{key} ids",
+                list(registry(catalog, key)),
+                key=key,
+                bind="query-params",
+                accept_new_options=True,
+            )
+            for key in KEYS
+        }
+    st.html(_HIDE)
+    return raw
+
+
+def _name_widget(catalog: Catalog, key: str, label: str) -> None:
+    """The visible widget, showing what the URL-bound one holds (remembered, so that the next
+    run can tell whether the reader changed it)."""
+    ids = list(st.session_state.get(key) or ())
+    if st.session_state.get(names_key(key)) != ids:  # set only on a change: a value set in
+        st.session_state[names_key(key)] = ids  # code is sent to the browser again
+    st.session_state[_shown(key)] = ids
+    st.multiselect(
+        label,
+        list(registry(catalog, key)),
+        key=names_key(key),
+        format_func=lambda id_: search_label(catalog, key, id_),
+        placeholder=f"All {label.lower()}",
+    )
+
+
+def _shown(key: str) -> str:
+    return f"{key}_shown"
+
+
+def _follow_names(key: str) -> None:
+    """Before the URL-bound widget is drawn: if the reader changed the visible one since the
+    last run, the URL-bound one takes its value. (A comparison, not an on_change callback: a
+    change that arrives in the same rerun as another is not lost.)"""
+    state = st.session_state
+    if names_key(key) in state and state[names_key(key)] != state.get(_shown(key)):
+        state[key] = list(state[names_key(key)])
+
+
+def clear_filters() -> None:
+    for key in KEYS:
+        st.session_state[key] = []
 
 
 def _notice(key: str, values: list[str]) -> None:
@@ -54,11 +121,4 @@ def _notice(key: str, values: list[str]) -> None:
 
 def current_filters() -> Filters:
     """The filters as the reader has set them (in the URL and the sidebar)."""
-    state = st.session_state
-    return Filters(*(tuple(state.get(key) or ()) for key in FILTERS))
-
-
-def url_params(filters: Filters) -> dict[str, list[str]]:
-    """The filters as query parameters, for links that keep the current view."""
-    values = {"issue": filters.issues, "speaker": filters.speakers, "side": filters.sides}
-    return {key: list(ids) for key, ids in values.items() if ids}
+    return Filters.from_params(st.session_state.get)

@@ -5,9 +5,24 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
-from dialogue_tracker.timeline import KIND_LABELS, MAX_ITEMS, focus_range, in_period, latest_period
+from dialogue_tracker.filters import filter_events, filter_steps
+from dialogue_tracker.timeline import (
+    KIND_LABELS,
+    MAX_ITEMS,
+    condense,
+    focus_range,
+    in_period,
+    latest_period,
+)
 from dialogue_tracker.ui.cards import target_text
 from dialogue_tracker.ui.text import md
+
+
+def items(view) -> tuple[pd.DataFrame, int, pd.DataFrame]:
+    """The dated items the filters leave (condensed past MAX_ITEMS: how many quotes were
+    folded), and the next steps."""
+    events, folded = condense(period(filter_events(view.frames.events, view.filters)))
+    return events, folded, filter_steps(view.frames.steps, view.filters)
 
 
 def legend(events: pd.DataFrame) -> None:

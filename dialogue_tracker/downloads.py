@@ -1,0 +1,97 @@
+"""The Quotes page's downloads: the rows as shown with names beside ids, a file name that
+carries the filters and the data version, and a codebook of every column."""
+
+from __future__ import annotations
+
+import json
+
+import pandas as pd
+
+from dialogue_tracker.catalog import Catalog
+from dialogue_tracker.csv_cells import to_safe_csv
+from dialogue_tracker.export import as_records
+from dialogue_tracker.filters import KEYS, Filters
+
+CODEBOOK = {
+    "id": ("The quote's id; its permalink is /quotes?quote=<id>.", "lower-case letters, digits, -"),
+    "speaker": ("Id of the speaker the source attributes the words to.", "a speaker id"),
+    "speaker_name": ("The speaker's name.", "text"),
+    "side": ("Id of the speaker's side.", "us, russia"),
+    "side_name": ("The side's name.", "US, Russia"),
+    "issues": ("Ids of the issues the quote concerns, separated by '; '.", "issue ids"),
+    "issue_titles": ("The issues' titles, separated by ', '.", "text"),
+    "text": ("The quoted words, character for character as in the source.", "text"),
+    "source": ("Id of the source (article or transcript) that quotes them.", "a source id"),
+    "source_title": ("The source's title.", "text"),
+    "meeting_date": (
+        "Date of the meeting the source reports, at the precision known.",
+        "YYYY, YYYY-MM or YYYY-MM-DD",
+    ),
+    "paragraph": ("Paragraph of the source's text where the quote stands (from 1).", "integer"),
+    "start": ("Offset of the quote's first character in the source's text.", "integer"),
+    "end": ("Offset just after the quote's last character.", "integer"),
+    "attribution": ("The source's own words that attribute the quote.", "text"),
+    "attribution_note": ("How the curator settled an indirect attribution.", "text or empty"),
+    "reported_via": ("Through whom the source reports the words, e.g. Interfax.", "text or empty"),
+    "translated": (
+        "Whether the source says the words are a translation.",
+        "true, false, or empty when it does not say",
+    ),
+    "permalink": ("The quote's version-pinned permalink in the app.", "URL"),
+    "data_version": ("Fingerprint of the data files the rows come from.", "12 hex digits"),
+}
+COLUMNS = list(CODEBOOK)
+_FROM_FRAME = {"meeting_date": "date"}
+
+
+def rows(quotes: pd.DataFrame, catalog: Catalog, permalink) -> list[dict]:
+    """The rows shown, in order, with every codebook column; `permalink(id)` gives the link."""
+    frame = quotes.rename(columns={v: k for k, v in _FROM_FRAME.items()})
+    records = as_records(frame, [c for c in COLUMNS if c not in ("permalink", "data_version")])
+    for record in records:
+        record["permalink"] = permalink(record["id"])
+        record["data_version"] = catalog.version
+    return [{column: record[column] for column in COLUMNS} for record in records]
+
+
+def as_csv(records: list[dict]) -> bytes:
+    table = pd.DataFrame(records, columns=COLUMNS, dtype=object)
+    table["issues"] = table["issues"].map("; ".join)
+    return to_safe_csv(table).encode("utf-8")
+
+
+def as_json(records: list[dict], catalog: Catalog, filters: Filters, search: str) -> bytes:
+    """The rows under a metadata block: data version, filters, search, and the codebook."""
+    document = {
+        "metadata": {
+            "data_version": catalog.version,
+            "filters": filters.to_params(),
+            "search": search,
+            "rows": len(records),
+            "codebook": codebook(),
+        },
+        "quotes": records,
+    }
+    return json.dumps(document, indent=2, ensure_ascii=False).encode("utf-8")
+
+
+def codebook() -> dict[str, dict[str, str]]:
+    return {c: {"meaning": m, "allowed values": a} for c, (m, a) in CODEBOOK.items()}
+
+
+def codebook_text(catalog: Catalog) -> bytes:
+    """The codebook as a plain README to keep beside the CSV."""
+    lines = [
+        "Dialogue Tracker: quotes download, codebook",
+        f"Data version: {catalog.version}",
+        "One row per quote, in the order shown in the app. Columns:",
+        "",
+    ]
+    lines += [f"{c}\n    {m}\n    Allowed values: {a}" for c, (m, a) in CODEBOOK.items()]
+    return ("\n".join(lines) + "\n").encode("utf-8")
+
+
+def file_name(kind: str, filters: Filters, version: str, extension: str) -> str:
+    """e.g. quotes_speaker-lavrov_ba871211.csv: what the file holds, its filters, its data."""
+    parts = [kind, *(f"{key}-{'+'.join(filters.ids(key))}" for key in KEYS if filters.ids(key))]
+    return "_".join([*parts, version[:8]]) + f".{extension}"

@@ -1,0 +1,67 @@
+"""The reader's words for the filters' ids: names to show, and names, aliases and keywords to
+read back (`?speaker=Lavrov`, `?issue=Minsk`, typing "Sergei" or "Ukraine")."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+
+from dialogue_tracker.catalog import Catalog
+
+
+def registry(catalog: Catalog, key: str) -> Mapping:
+    """The records a filter key chooses among, by id."""
+    return {"issue": catalog.issues, "speaker": catalog.speakers, "side": catalog.sides}[key]
+
+
+def label(catalog: Catalog, key: str, id_: str) -> str:
+    """How a filter value is shown: "Sergey Lavrov (Russia)", "Minsk agreements", "Russia"."""
+    record = registry(catalog, key)[id_]
+    if key == "speaker":
+        return f"{record.name} ({catalog.sides[record.side].name})"
+    return record.title if key == "issue" else record.name
+
+
+def terms(catalog: Catalog, key: str, id_: str) -> tuple[str, ...]:
+    """Every word a reader may use for the value: id, name, aliases, keywords, short name."""
+    record = registry(catalog, key)[id_]
+    extra = {
+        "speaker": lambda: record.aliases,
+        "issue": lambda: record.keywords,
+        "side": lambda: (record.short_name,),
+    }[key]()
+    return (id_, label(catalog, key, id_), getattr(record, "name", ""), *extra)
+
+
+def search_label(catalog: Catalog, key: str, id_: str) -> str:
+    """An issue's label followed by keywords it does not already contain, so that typing
+    "Ukraine" in the sidebar finds "Minsk agreements" (the sidebar matches a speaker's name
+    variants, "Sergei" for "Sergey Lavrov", by its fuzzy search)."""
+    shown = label(catalog, key, id_)
+    if key != "issue":
+        return shown
+    more = [
+        term
+        for term in dict.fromkeys(terms(catalog, key, id_)[3:])
+        if term and term.casefold() not in shown.casefold()
+    ]
+    return f"{shown} · also: {', '.join(more[:3])}" if more else shown
+
+
+def resolve(catalog: Catalog, key: str, values: Iterable[str]) -> tuple[list[str], list[str]]:
+    """The ids that URL values name (an id, a name, alias or keyword, in any case), and the
+    values that name nothing."""
+    lookup: dict[str, str] = {}
+    for id_ in reversed(list(registry(catalog, key))):  # the first id wins a shared term
+        for term in terms(catalog, key, id_):
+            lookup[term.casefold()] = id_
+    for id_ in registry(catalog, key):
+        lookup[id_.casefold()] = id_
+    ids: list[str] = []
+    unknown: list[str] = []
+    for value in values:
+        found = lookup.get(value.strip().casefold())
+        if found is None:
+            unknown.append(value)
+        elif found not in ids:
+            ids.append(found)
+    return ids, unknown
