@@ -67,7 +67,7 @@ def test_an_unexpected_error_shows_an_id_and_logs_the_detail(monkeypatch, caplog
     def broken(*_args, **_kwargs):
         raise RuntimeError("boom in /srv/secret/path.py")
 
-    monkeypatch.setattr("dialogue_tracker.ui.issue_view.positions_table", broken)
+    monkeypatch.setattr("dialogue_tracker.ui.overview_view.positions_table", broken)
     app = AppTest.from_file(ENTRY, default_timeout=60).run()
     assert not app.exception
     message = app.error[0].value

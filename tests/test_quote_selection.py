@@ -5,10 +5,12 @@ from __future__ import annotations
 
 import json
 
-from conftest import ENTRY
+from conftest import ENTRY, curated_quotes
 from streamlit.testing.v1 import AppTest
 
 LAVROV = "lavrov-similar-approach"
+BETTER = "kerry-better-understanding"
+TEXT = {quote["id"]: quote["text"] for quote in curated_quotes()}
 
 
 def quotes_page(**params: list[str]) -> AppTest:
@@ -23,6 +25,11 @@ def quotes_page(**params: list[str]) -> AppTest:
 
 def rows(app: AppTest) -> list[str]:
     return app.dataframe[0].value["text"].tolist() if app.dataframe else []
+
+
+def row_of(app: AppTest, quote_id: str) -> int:
+    """Where a quote stands in the table now (the table shows texts, not ids)."""
+    return rows(app).index(TEXT[quote_id])
 
 
 def tick(app: AppTest, row: int | None) -> AppTest:
@@ -59,7 +66,8 @@ def test_tick_then_issue_filter_shows_no_traceback() -> None:
 
 
 def test_a_filter_that_hides_the_chosen_quote_keeps_it_and_says_so() -> None:
-    app = tick(quotes_page(), 1)
+    page = quotes_page()
+    app = tick(page, row_of(page, LAVROV))
     assert app.query_params["quote"] == LAVROV
     app = filter_by(app, "speaker", ["kerry"])
     assert errors(app) == []
@@ -73,13 +81,13 @@ def ticked_rows(app: AppTest) -> list[int]:
 
 
 def test_the_tick_follows_the_chosen_quote_to_its_new_row() -> None:
-    app = tick(quotes_page(), 10)  # Kerry, "better understanding"
-    app = filter_by(app, "speaker", ["kerry"])
-    shown = app.dataframe[0].value["text"].tolist()
-    row = next(i for i, text in enumerate(shown) if "better understanding" in text)
-    assert row != 10
+    page = quotes_page()
+    before = row_of(page, BETTER)
+    app = filter_by(tick(page, before), "speaker", ["kerry"])
+    row = row_of(app, BETTER)
+    assert row != before
     assert ticked_rows(app) == [row]
-    assert "kerry-better-understanding" in citation(app)
+    assert BETTER in citation(app)
     assert not any("hidden" in e.value for e in app.info)
 
 

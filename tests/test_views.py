@@ -28,7 +28,7 @@ def matrix(app: AppTest) -> str:
 
 
 def row(table: str, issue: str) -> str:
-    return next(line for line in table.splitlines() if f"**[{issue}]" in line)
+    return next(line for line in table.splitlines() if line.startswith(f"| **{issue}**"))
 
 
 def test_overview_shows_the_latest_meeting_by_default() -> None:
