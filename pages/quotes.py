@@ -19,4 +19,4 @@ quotes_view.downloads(view, quotes, search)
 quotes_view.selected_quote(view, chosen, quotes)
 
 st.subheader("The quotes in full", anchor=False)
-cards.quote_pages(quotes, view.params)
+cards.quote_pages(quotes)
