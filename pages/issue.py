@@ -23,7 +23,7 @@ st.subheader("Next steps", anchor=False)
 steps = issue_view.issue_steps(view, issue)
 if steps.empty:
     cards.nothing_left("next steps on this issue")
-cards.step_list(view.catalog, steps, limit=10, params=view.params)
+cards.step_list(view.catalog, steps, limit=10)
 
 st.subheader("Context", anchor=False)
 issue_view.context_list(view, issue)

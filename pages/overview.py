@@ -24,14 +24,14 @@ st.header("Agreed and proposed next steps", anchor=False)
 steps = overview_view.steps(view)
 if steps.empty:
     cards.nothing_left("next steps", recorded=not view.frames.steps.empty)
-cards.step_list(view.catalog, steps, limit=10, params=view.params)
+cards.step_list(view.catalog, steps, limit=10)
 
 st.header("Quotes in view", anchor=False)
 quotes = view.quotes()
 st.caption(f"{len(quotes)} quote(s) match the filters.")
 if quotes.empty:
     cards.nothing_left("quotes", recorded=not view.frames.quotes.empty)
-cards.quote_list(quotes, view.params, limit=8)
+cards.quote_list(quotes, limit=8)
 
 st.header("Sources", anchor=False)
 for entry in reversed(view.catalog.sources[-5:]):

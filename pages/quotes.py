@@ -20,4 +20,4 @@ quotes_view.selected_quote(view, chosen, quotes)
 variants_view.statements(view, quotes)
 
 st.subheader("The quotes in full", anchor=False)
-cards.quote_pages(quotes, view.params)
+cards.quote_pages(quotes)

@@ -72,12 +72,12 @@ def quote_text(row: Mapping, *, show_issues: bool = True) -> str:
     return f"{draft_badge(row['draft'])}“{md(row['text'])}”  \n{small(credit)}"
 
 
-def quote_block(row: Mapping, params: dict) -> None:
+def quote_block(row: Mapping) -> None:
     with st.container(border=True):
         st.markdown(quote_text(row))
 
 
-def quote_list(quotes: pd.DataFrame, params: dict, limit: int, *, show_issues: bool = True) -> None:
+def quote_list(quotes: pd.DataFrame, limit: int, *, show_issues: bool = True) -> None:
     """Up to `limit` quotes in one box, each with a link to its permalink and citation on the
     Quotes page (in this tab, keeping the filters), then how many more there are."""
     rows = quotes.head(limit).to_dict("records")
@@ -89,7 +89,7 @@ def quote_list(quotes: pd.DataFrame, params: dict, limit: int, *, show_issues: b
                     "pages/quotes.py",
                     label="Permalink and citation",
                     icon=":material/link:",
-                    query_params={**params, "quote": row["id"]},
+                    query_params={"quote": row["id"]},
                 )
     hidden = len(quotes) - limit
     if hidden > 0:
@@ -98,14 +98,13 @@ def quote_list(quotes: pd.DataFrame, params: dict, limit: int, *, show_issues: b
             "pages/quotes.py",
             label=f"All {len(quotes)} quotes in view, on the Quotes page",
             icon=":material/format_quote:",
-            query_params=params,
         )
 
 
 PAGE_SIZE = 20
 
 
-def quote_pages(quotes: pd.DataFrame, params: dict) -> None:
+def quote_pages(quotes: pd.DataFrame) -> None:
     """Every quote in view, a page of `PAGE_SIZE` at a time."""
     pages = max(1, -(-len(quotes) // PAGE_SIZE))
     number = 1
@@ -116,10 +115,10 @@ def quote_pages(quotes: pd.DataFrame, params: dict) -> None:
             key=f"quote_page_{len(quotes)}",
         )
     first = (number - 1) * PAGE_SIZE
-    quote_list(quotes.iloc[first : first + PAGE_SIZE], params, limit=PAGE_SIZE)
+    quote_list(quotes.iloc[first : first + PAGE_SIZE], limit=PAGE_SIZE)
 
 
-def step_list(catalog: Catalog, steps: pd.DataFrame, limit: int, params: dict) -> None:
+def step_list(catalog: Catalog, steps: pd.DataFrame, limit: int) -> None:
     """Next steps as one list: what, who agreed/proposed/demanded it, target and status."""
     items = []
     for row in steps.head(limit).to_dict("records"):
@@ -137,7 +136,6 @@ def step_list(catalog: Catalog, steps: pd.DataFrame, limit: int, params: dict) -
             "pages/timeline.py",
             label="All next steps in view, on the Timeline page",
             icon=":material/timeline:",
-            query_params=params,
         )
 
 

@@ -52,7 +52,7 @@ def stance_card(
         support = quotes[quotes["id"].isin(row["quotes"])]
         if row["quotes"] and support.empty:
             st.caption("The supporting quotes are hidden by the speaker filter.")
-        cards.quote_list(support, view.params, limit=5, show_issues=False)
+        cards.quote_list(support, limit=5, show_issues=False)
 
 
 def context_list(view: View, issue: str) -> None:

@@ -23,14 +23,15 @@ def steps(view: View) -> pd.DataFrame:
 
 
 def issue_links(view: View) -> None:
-    """Each issue in view opens its page, in this tab, with the current filters."""
+    """Each issue in view opens its page, in this tab. The filters come along by themselves
+    (their widgets are bound to the URL), so a link names only the page's own `show`."""
     with st.container(horizontal=True):
         for issue in view.issues:
             st.page_link(
                 "pages/issue.py",
                 label=view.catalog.issues[issue].title,
                 icon=":material/topic:",
-                query_params={**view.params, "show": issue},
+                query_params={"show": issue},
             )
 
 

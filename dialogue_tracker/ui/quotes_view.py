@@ -161,7 +161,7 @@ def selected_quote(view: View, quote_id: str | None, shown: pd.DataFrame) -> Non
     if st.query_params.get(PIN) and changed:
         st.warning(md(changed), icon=":material/history:")
     st.button("Clear the choice", on_click=choose, args=(None,), icon=":material/close:")
-    cards.quote_block(row, view.params)
+    cards.quote_block(row)
     in_context(view, row)
     variants_view.panel(view, row["id"])
     url = permalink(view, row["id"])

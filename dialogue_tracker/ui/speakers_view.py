@@ -40,4 +40,4 @@ def speaker_card(view: View, speaker: Speaker, quotes: pd.DataFrame) -> None:
             if not on_issue.empty:
                 title = md(view.catalog.issues[issue].title)
                 st.markdown(f"**{title}** · {len(on_issue)} quote(s)")
-                cards.quote_list(on_issue, view.params, limit=5, show_issues=False)
+                cards.quote_list(on_issue, limit=5, show_issues=False)
