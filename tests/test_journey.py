@@ -11,13 +11,16 @@ import json
 import os
 
 import pytest
-import yaml
 from conftest import DATA, ENTRY
 from journey import IDS, Walk
 from streamlit.testing.v1 import AppTest
 
-SOURCE = yaml.safe_load((DATA / "sources" / "moscow-talks-2016-03-24.yaml").read_text())
-QUOTE_IDS = {quote["text"]: quote["id"] for quote in SOURCE["quotes"]}
+from dialogue_tracker.loader import load_catalog
+
+# A row names its quote by words and source (two sources may hold the same words).
+QUOTE_IDS = {
+    (quote.text, entry.record.title): quote.id for entry, quote in load_catalog(DATA).quotes()
+}
 SEEDS = [int(os.environ["JOURNEY_SEED"])] if "JOURNEY_SEED" in os.environ else [10, 11]
 STEPS = 200
 
@@ -33,7 +36,10 @@ class Reader:
     # --- what the reader sees
     def table_ids(self) -> list[str]:
         table = self._table()
-        return [QUOTE_IDS[text] for text in table.value["text"]] if table else []
+        if not table:
+            return []
+        rows = zip(table.value["text"], table.value["source_title"], strict=True)
+        return [QUOTE_IDS[row] for row in rows]
 
     def _table(self):
         tables = self.app.dataframe
