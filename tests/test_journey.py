@@ -11,7 +11,8 @@ import json
 import os
 
 import pytest
-from conftest import DATA, ENTRY
+from conftest import DATA
+from helpers.pages import open_page
 from journey import IDS, Walk
 from streamlit.testing.v1 import AppTest
 
@@ -30,7 +31,7 @@ class Reader:
 
     def __init__(self, page: str = "overview", **params) -> None:
         self.page = page
-        self.app = open_app(page, params)
+        self.app = open_page(page, **params)
         self.chosen: str | None = params.get("quote")
 
     # --- what the reader sees
@@ -94,7 +95,7 @@ class Reader:
         elif kind == "permalink":
             self.chosen = self.chosen or self.table_ids()[0] if self.table_ids() else self.chosen
             params = {**self.url(), **({"quote": [self.chosen]} if self.chosen else {})}
-            self.app = open_app("quotes", params)
+            self.app = open_page("quotes", **params)
 
     def _tick(self, rows: list[int]) -> None:
         state = {"selection": {"rows": rows, "columns": [], "cells": []}}
@@ -133,18 +134,8 @@ class Reader:
 
     def check_fresh(self) -> None:
         """The URL, opened afresh, shows the same view."""
-        fresh = open_app(self.page, self.url())
+        fresh = open_page(self.page, **self.url())
         assert view(fresh) == view(self.app), f"fresh view of {self.url()} differs"
-
-
-def open_app(page: str, params: dict) -> AppTest:
-    app = AppTest.from_file(ENTRY, default_timeout=60)
-    for key, values in params.items():
-        app.query_params[key] = values
-    app.run()
-    if page != "overview":
-        app.switch_page(f"pages/{page}.py").run()
-    return app
 
 
 def view(app: AppTest) -> list:

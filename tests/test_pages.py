@@ -7,7 +7,8 @@ import re
 
 import pytest
 import yaml
-from conftest import DATA, ENTRY
+from conftest import DATA
+from helpers.pages import open_page
 from streamlit.testing.v1 import AppTest
 
 from dialogue_tracker.ui.text import md
@@ -28,17 +29,6 @@ def all_quotes() -> list[dict]:
 
 def quotes_by(speaker: str) -> list[str]:
     return [q["text"] for q in all_quotes() if q["speaker"] == speaker]
-
-
-def open_page(page: str, **params: list[str]) -> AppTest:
-    app = AppTest.from_file(ENTRY, default_timeout=60)
-    for key, values in params.items():
-        app.query_params[key] = values
-    app.run()
-    if page != "overview":
-        app.switch_page(f"pages/{page}.py").run()
-    assert not app.exception, [e.message for e in app.exception]
-    return app
 
 
 def unescape(markdown: str) -> str:

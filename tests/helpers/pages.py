@@ -1,0 +1,22 @@
+"""Opening a page of the app through AppTest, as a reader opening a link would."""
+
+from __future__ import annotations
+
+from streamlit.testing.v1 import AppTest
+
+from dialogue_tracker.paths import PROJECT
+
+ENTRY = str(PROJECT / "dashboard.py")
+
+
+def open_page(page: str, **params: list[str]) -> AppTest:
+    """The entry script with `params` in the URL, then `pages/<page>.py` (the Overview is the
+    entry's default page); no exception may have been raised."""
+    app = AppTest.from_file(ENTRY, default_timeout=60)
+    for key, values in params.items():
+        app.query_params[key] = values
+    app.run()
+    if page != "overview":
+        app.switch_page(f"pages/{page}.py").run()
+    assert not app.exception, [e.message for e in app.exception]
+    return app
