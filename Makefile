@@ -5,7 +5,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: run test lint format validate bench
+.PHONY: run test test-fast lint format validate bench
 
 run: $(STAMP)
 	$(BIN)/streamlit run dashboard.py
@@ -15,6 +15,12 @@ test: $(STAMP)
 	$(BIN)/ruff check .
 	$(BIN)/python -m dialogue_tracker validate
 	$(BIN)/python -m pytest
+
+test-fast: $(STAMP)
+	$(BIN)/ruff format --check .
+	$(BIN)/ruff check .
+	$(BIN)/python -m dialogue_tracker validate
+	$(BIN)/python -m pytest -m "not browser"
 
 format: $(STAMP)
 	$(BIN)/ruff format .

@@ -80,3 +80,17 @@ def pytest_runtest_makereport(item, call):
     report = yield
     setattr(item, f"rep_{report.when}", report)
     return report
+
+
+TIERS = ("unit", "cli", "app", "browser")
+
+
+def pytest_collection_modifyitems(items) -> None:
+    """Every test belongs to exactly one tier, and a test that drives Chromium is a browser
+    test, so `make test-fast` (all but the browser tier) never starts a browser."""
+    for item in items:
+        tiers = sorted({mark.name for mark in item.iter_markers() if mark.name in TIERS})
+        if len(tiers) != 1:
+            raise pytest.UsageError(f"{item.nodeid}: mark one tier of {TIERS}, found {tiers}")
+        if "browser" in item.fixturenames and tiers != ["browser"]:
+            raise pytest.UsageError(f"{item.nodeid}: uses the browser, so its tier is browser")

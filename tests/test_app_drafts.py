@@ -11,6 +11,8 @@ from streamlit.testing.v1 import AppTest
 
 from dialogue_tracker.paths import DATA_ENV, DRAFTS_ENV
 
+pytestmark = pytest.mark.app
+
 ARTICLE = Path(__file__).parent / "articles" / "said-patterns.txt"
 DRAFTED = "We discussed the cessation of hostilities in Syria,"
 

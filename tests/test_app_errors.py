@@ -14,6 +14,8 @@ from streamlit.testing.v1 import AppTest
 
 from dialogue_tracker.paths import DATA_ENV
 
+pytestmark = pytest.mark.app
+
 CASES = sorted(p for p in (Path(__file__).parent / "invalid").iterdir() if p.is_dir())
 PAGES = ["issue", "timeline", "quotes", "speakers", "source"]
 

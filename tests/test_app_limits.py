@@ -10,6 +10,8 @@ from streamlit.testing.v1 import AppTest
 
 from dialogue_tracker.paths import DATA_ENV
 
+pytestmark = pytest.mark.app
+
 PAGES = ["issue", "timeline", "quotes", "speakers", "source"]
 
 

@@ -14,6 +14,8 @@ from playwright.sync_api import expect
 
 from dialogue_tracker.loader import load_catalog
 
+pytestmark = pytest.mark.browser
+
 PAGES = ["", "issue", "timeline", "quotes", "speakers", "source"]
 QUOTES = curated_quotes()
 VERSION = load_catalog(DATA).version[:8]

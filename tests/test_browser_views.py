@@ -15,6 +15,8 @@ from conftest import Server
 from playwright.sync_api import expect
 from test_history import GENEVA, LIMA, MOSCOW, VIENNA, year_data
 
+pytestmark = pytest.mark.browser
+
 NEW_PAGES = ["commitments", "changes", f"changes?from={VIENNA}&to={LIMA}", f"?as_of={VIENNA}"]
 
 

@@ -17,6 +17,8 @@ from dialogue_tracker.frames import Frames, build_frames
 from dialogue_tracker.loader import load_catalog
 from dialogue_tracker.variants import variant_groups, variants_of
 
+pytestmark = pytest.mark.unit
+
 SANCTIONS_REPORT = "fixture-vienna-lavrov-sanctions"
 SANCTIONS_TRANSCRIPT = "fixture-vienna-transcript-lavrov-sanctions"
 

@@ -8,7 +8,10 @@ import io
 import json
 from pathlib import Path
 
+import pytest
 from datafolder import copy_data, run_cli
+
+pytestmark = pytest.mark.cli
 
 FORMULAS = ["=HYPERLINK('https://evil.example','x')", "+1+2", "-3+4", "@SUM(1)", "\tindented"]
 """Quotes that begin as a spreadsheet formula would."""

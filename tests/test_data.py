@@ -17,6 +17,8 @@ import pytest
 import yaml
 from datafolder import DATA, SEED_TEXT, SEED_YAML, run_cli
 
+pytestmark = pytest.mark.cli
+
 SOURCE_FILES = sorted((DATA / "sources").glob("*.yaml"))
 
 

@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+import pytest
 from conftest import ROOT
 
 from dialogue_tracker.cli import _parser
 from dialogue_tracker.paths import DATA_ENV, DRAFTS_ENV
+
+pytestmark = pytest.mark.unit
+
 
 README = (ROOT / "README.md").read_text(encoding="utf-8")
 

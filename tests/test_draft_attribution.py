@@ -10,6 +10,8 @@ from dialogue_tracker.draft.pipeline import Draft, Options, make_draft
 from dialogue_tracker.loader import load_catalog
 from dialogue_tracker.paths import PROJECT
 
+pytestmark = pytest.mark.unit
+
 ARTICLES = Path(__file__).parent / "articles"
 
 

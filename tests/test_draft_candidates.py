@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import pytest
 from test_draft_attribution import draft_of
 
 from dialogue_tracker.draft.writer import document
 from dialogue_tracker.model import SourceFile
+
+pytestmark = pytest.mark.unit
 
 
 def steps_by_words(draft) -> dict:

@@ -21,6 +21,8 @@ from dialogue_tracker.draft.pipeline import Options
 from dialogue_tracker.paths import PROJECT
 from dialogue_tracker.yaml_reader import MAX_BYTES
 
+pytestmark = pytest.mark.cli
+
 ARTICLES = Path(__file__).parent / "articles"
 TRANSCRIPT = (ARTICLES / "transcript.txt").read_text(encoding="utf-8")
 

@@ -6,6 +6,7 @@ import json
 import shutil
 from pathlib import Path
 
+import pytest
 from datafolder import run_cli
 from test_draft_seed import DATA, SEED_YAML, registries_only
 
@@ -14,6 +15,8 @@ from dialogue_tracker.filters import Filters
 from dialogue_tracker.frames import build_frames
 from dialogue_tracker.loader import data_version, draft_files, load_catalog
 from dialogue_tracker.problems import DataError
+
+pytestmark = pytest.mark.cli
 
 ARTICLES = Path(__file__).parent / "articles"
 

@@ -11,6 +11,8 @@ from dialogue_tracker.loader import load_catalog
 from dialogue_tracker.model import Issue, Side, Speaker
 from dialogue_tracker.paths import PROJECT
 
+pytestmark = pytest.mark.unit
+
 SOURCES = PROJECT / "data" / "sources"
 
 

@@ -17,6 +17,8 @@ from dialogue_tracker.model import SourceFile
 from dialogue_tracker.paths import PROJECT
 from dialogue_tracker.yaml_reader import YamlFile
 
+pytestmark = pytest.mark.cli
+
 DATA = PROJECT / "data"
 SEED_ID = "moscow-talks-2016-03-24"
 SEED_YAML = DATA / "sources" / f"{SEED_ID}.yaml"

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import pytest
 from test_draft_attribution import draft_of, quote_starting
+
+pytestmark = pytest.mark.unit
 
 
 def test_each_turn_is_its_speakers_words() -> None:

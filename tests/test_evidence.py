@@ -11,6 +11,8 @@ from pydantic import ValidationError
 
 from dialogue_tracker.model import NextStep, StatusUpdate
 
+pytestmark = pytest.mark.cli
+
 LINK = {"title": "A report", "url": "https://example.org/report"}
 
 

@@ -9,6 +9,8 @@ from dialogue_tracker.filters import Filters, filter_steps
 from dialogue_tracker.frames import build_frames
 from dialogue_tracker.loader import load_catalog
 
+pytestmark = pytest.mark.unit
+
 
 @pytest.fixture(scope="module")
 def steps():

@@ -23,6 +23,8 @@ from dialogue_tracker.history import (
 )
 from dialogue_tracker.loader import load_catalog
 
+pytestmark = pytest.mark.unit
+
 YEAR = Path(__file__).parent / "fixtures" / "year"
 MOSCOW, VIENNA, GENEVA, LIMA = (
     "fixture-moscow-2016-03-24",

@@ -14,6 +14,8 @@ from conftest import Server
 from datafolder import copy_data
 from playwright.sync_api import expect
 
+pytestmark = pytest.mark.browser
+
 PAGES = ["", "issue", "timeline", "quotes", "speakers", "source"]
 IMG = """<img src=x onerror="window.__pwned='img'">"""
 SCRIPT = "<script>window.__pwned='script'</script>"

@@ -11,6 +11,8 @@ from hostile_folders import CASES, SECRET
 
 from dialogue_tracker.data_files import Refused, read_capped
 
+pytestmark = pytest.mark.cli
+
 
 @pytest.mark.parametrize("case", CASES)
 def test_validate_prints_one_clear_line(case: str, tmp_path: Path) -> None:

@@ -23,6 +23,8 @@ from packaging.specifiers import SpecifierSet
 
 from dialogue_tracker.devserver import LocalServer
 
+pytestmark = pytest.mark.browser
+
 UV = Path(sys.executable).parent / "uv"
 
 

@@ -18,6 +18,8 @@ from streamlit.testing.v1 import AppTest
 
 from dialogue_tracker.loader import load_catalog
 
+pytestmark = pytest.mark.app
+
 # A row names its quote by words and source (two sources may hold the same words).
 QUOTE_IDS = {
     (quote.text, entry.record.title): quote.id for entry, quote in load_catalog(DATA).quotes()

@@ -15,6 +15,8 @@ import pytest
 from browser import IDLE, Console
 from journey import Walk
 
+pytestmark = pytest.mark.browser
+
 SEED = int(os.environ.get("JOURNEY_SEED", "20"))
 STEPS = int(os.environ.get("JOURNEY_STEPS", "200"))
 NAV = {

@@ -12,6 +12,8 @@ from conftest import Server, curated_quotes
 from datafolder import copy_data, run_cli
 from playwright.sync_api import expect
 
+pytestmark = pytest.mark.browser
+
 QUOTES = curated_quotes()
 ALL_SHOWN = f"{len(QUOTES)} of {len(QUOTES)} quote(s)"
 

@@ -16,6 +16,8 @@ from dialogue_tracker.catalog import Catalog
 from dialogue_tracker.frames import build_frames, current_stances
 from dialogue_tracker.loader import load_catalog
 
+pytestmark = pytest.mark.cli
+
 FIXTURE = Path(__file__).parent / "fixtures" / "later-source"
 LATER_ID = "fixture-later-2016-04"
 

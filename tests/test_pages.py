@@ -13,6 +13,8 @@ from streamlit.testing.v1 import AppTest
 
 from dialogue_tracker.ui.text import md
 
+pytestmark = pytest.mark.app
+
 PAGES = ["overview", "issue", "timeline", "quotes", "speakers", "source"]
 
 

@@ -5,8 +5,11 @@ from __future__ import annotations
 
 import json
 
+import pytest
 from conftest import ENTRY, curated_quotes
 from streamlit.testing.v1 import AppTest
+
+pytestmark = pytest.mark.app
 
 LAVROV = "lavrov-similar-approach"
 BETTER = "kerry-better-understanding"

@@ -5,12 +5,15 @@ from __future__ import annotations
 
 import json
 
+import pytest
 from conftest import DATA
 from streamlit.testing.v1 import AppTest
 from test_pages import open_page, page_text, unescape
 
 from dialogue_tracker.citation import record_digest
 from dialogue_tracker.loader import load_catalog
+
+pytestmark = pytest.mark.app
 
 
 def test_filters_show_names_and_keep_ids() -> None:

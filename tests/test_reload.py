@@ -14,6 +14,8 @@ from streamlit.testing.v1 import AppTest
 from dialogue_tracker.paths import DATA_ENV
 from dialogue_tracker.ui.data import FolderWatch
 
+pytestmark = pytest.mark.app
+
 
 def wait_for(condition, seconds: float = 5.0) -> bool:
     deadline = time.monotonic() + seconds

@@ -11,6 +11,8 @@ from datafolder import DATA
 
 from dialogue_tracker.schema import SCHEMA_FILE, schema_text
 
+pytestmark = pytest.mark.unit
+
 SCHEMA = DATA / SCHEMA_FILE
 YAML_FILES = sorted(DATA.rglob("*.yaml"))
 HEADER = "# yaml-language-server: $schema="

@@ -14,6 +14,8 @@ from dialogue_tracker.loader import load_catalog
 from dialogue_tracker.paths import PROJECT
 from dialogue_tracker.synth import Registries, plan
 
+pytestmark = pytest.mark.cli
+
 DATA = PROJECT / "data"
 
 

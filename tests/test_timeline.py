@@ -19,6 +19,8 @@ from dialogue_tracker.timeline import (
     wrap,
 )
 
+pytestmark = pytest.mark.unit
+
 
 @pytest.fixture(scope="module")
 def events():

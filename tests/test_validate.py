@@ -23,6 +23,8 @@ from dialogue_tracker.loader import load_catalog
 from dialogue_tracker.model import Milestone
 from dialogue_tracker.yaml_reader import MAX_BYTES, YamlFile
 
+pytestmark = pytest.mark.cli
+
 CASES_DIR = Path(__file__).parent / "invalid"
 CASES = sorted(path.name for path in CASES_DIR.iterdir() if path.is_dir())
 SEED_YAML_NAME = f"sources/{SEED_YAML.name}"

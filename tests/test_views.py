@@ -16,6 +16,8 @@ from test_pages import open_page, page_text
 from dialogue_tracker.paths import DATA_ENV
 from dialogue_tracker.ui.source_label import EXCERPT
 
+pytestmark = pytest.mark.app
+
 
 @pytest.fixture(autouse=True)
 def year(tmp_path, monkeypatch) -> None:
