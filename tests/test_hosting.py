@@ -15,11 +15,12 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from browser import Console, main_text, open_app
+from browser import Console, open_app
 from conftest import ROOT
 from helpers.deploy import NOBODY, Image, build_context, clean_clone
 from packaging.requirements import Requirement
 from packaging.specifiers import SpecifierSet
+from playwright.sync_api import expect
 
 from dialogue_tracker.devserver import LocalServer
 
@@ -64,14 +65,16 @@ def scratch() -> Iterator[Path]:
     shutil.rmtree(folder, ignore_errors=True)
 
 
-def serve_and_open(browser, server: LocalServer, path: str) -> str:
+def serve_and_open(browser, server: LocalServer, path: str, shows: str) -> None:
+    """Open `path` as the server's first request; the page must come to show `shows`."""
     console = Console()
     context = browser.new_context()
     try:
         page = open_app(context, server.url + path, console)
+        main = page.locator('[data-testid="stMain"]')
+        expect(main).to_contain_text(shows, timeout=60_000)
         assert not page.locator('[data-testid="stException"]').count(), server.output()
         assert console.errors == []
-        return main_text(page)
     finally:
         context.close()
         server.stop()
@@ -88,8 +91,7 @@ def test_community_cloud_path_serves_a_deep_link(browser, scratch: Path) -> None
     server = LocalServer(
         Path("dashboard.py"), scratch / "server.log", streamlit=venv / "streamlit", cwd=clone
     )
-    text = serve_and_open(browser, server, "/quotes?speaker=lavrov")
-    assert "Lavrov" in text
+    serve_and_open(browser, server, "/quotes?speaker=lavrov", "Sergey Lavrov")
 
 
 def test_dockerfile_steps_serve_the_app_as_a_non_root_user(browser, scratch: Path) -> None:
@@ -125,5 +127,4 @@ def test_dockerfile_steps_serve_the_app_as_a_non_root_user(browser, scratch: Pat
     )
     check = image.healthcheck.replace(image.port, str(server.port))
     subprocess.run(["bash", "-c", check], env=image.env, user=NOBODY, group=NOBODY, check=True)
-    text = serve_and_open(browser, server, "/issue?issue=syria")
-    assert "Syria" in text
+    serve_and_open(browser, server, "/issue?issue=syria", "Syria")
