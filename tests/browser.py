@@ -13,7 +13,12 @@ IDLE = (
     '[data-testid="stApp"][data-test-connection-state="CONNECTED"]'
     '[data-test-script-state="notRunning"]'
 )
-NOTHING_STALE = "() => !document.querySelector('[data-stale=\"true\"]')"
+# The main area has drawn something, nothing is left from an earlier run, and no element is
+# still loading (lazy widgets draw a skeleton first).
+DRAWN = """() =>
+    document.querySelector('[data-testid="stMain"] [data-testid="stElementContainer"]') &&
+    !document.querySelector(
+        '[data-stale="true"], [data-testid="stSkeleton"], [data-testid="stAppSkeleton"]')"""
 
 
 @dataclass
@@ -49,9 +54,9 @@ def open_app(context, url: str, console: Console | None = None):
 
 def settle(page, timeout: float = 30_000) -> None:
     """Wait until the app is connected, its script run (and any rerun it asked for) has
-    finished, and no element on the page is left over from an earlier run."""
+    finished, the page has drawn, and no element is left over from an earlier run."""
     page.wait_for_selector(IDLE, timeout=timeout)
-    page.wait_for_function(NOTHING_STALE, timeout=timeout)
+    page.wait_for_function(DRAWN, timeout=timeout)
 
 
 def reload_until(page, text: str, tries: int = 50) -> None:
