@@ -78,10 +78,12 @@ def _url_widgets(catalog: Catalog) -> dict[str, list[str]]:
 
 def _name_widget(catalog: Catalog, key: str, label: str) -> None:
     """The visible widget, showing what the URL-bound one holds (remembered, so that the next
-    run can tell whether the reader changed it)."""
+    run can tell whether the reader changed it). Its value is sent on every run, not only when
+    it differs from what the browser last sent: after Back and Forward in quick succession the
+    browser sends a value older than the one it shows, and an unsent value leaves the sidebar
+    on the earlier filter while the address bar holds the later one."""
     ids = list(st.session_state.get(key) or ())
-    if st.session_state.get(names_key(key)) != ids:  # set only on a change: a value set in
-        st.session_state[names_key(key)] = ids  # code is sent to the browser again
+    st.session_state[names_key(key)] = ids
     st.session_state[_shown(key)] = ids
     st.multiselect(
         label,
