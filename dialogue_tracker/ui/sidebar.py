@@ -10,6 +10,7 @@ value is read by name (`vocabulary.resolve`) and the URL rewritten with the id o
 from __future__ import annotations
 
 import streamlit as st
+from streamlit.runtime.scriptrunner import get_script_run_ctx
 
 from dialogue_tracker.catalog import Catalog
 from dialogue_tracker.filters import KEYS, Filters
@@ -78,10 +79,13 @@ def _url_widgets(catalog: Catalog) -> dict[str, list[str]]:
 
 def _name_widget(catalog: Catalog, key: str, label: str) -> None:
     """The visible widget, showing what the URL-bound one holds (remembered, so that the next
-    run can tell whether the reader changed it)."""
+    run can tell whether the reader changed it). It is set only on a change (a value set in
+    code is sent to the browser again), and on every Back or Forward: after Back and Forward in
+    quick succession the browser sends a value older than the one it shows, and an unsent
+    value would leave the sidebar on the earlier filter while the address bar holds the later."""
     ids = list(st.session_state.get(key) or ())
-    if st.session_state.get(names_key(key)) != ids:  # set only on a change: a value set in
-        st.session_state[names_key(key)] = ids  # code is sent to the browser again
+    if st.session_state.get(names_key(key)) != ids or _history_run():
+        st.session_state[names_key(key)] = ids
     st.session_state[_shown(key)] = ids
     st.multiselect(
         label,
@@ -90,6 +94,12 @@ def _name_widget(catalog: Catalog, key: str, label: str) -> None:
         format_func=lambda id_: search_label(catalog, key, id_),
         placeholder=f"All {label.lower()}",
     )
+
+
+def _history_run() -> bool:
+    """Whether this run answers the browser's Back or Forward (Streamlit's run context)."""
+    ctx = get_script_run_ctx()
+    return bool(ctx and ctx.is_history_navigation)
 
 
 def _shown(key: str) -> str:
