@@ -41,6 +41,9 @@ STATUS_LABELS = {
     "related": "Related report (claims no status)",
 }
 TITLE = "What happened when, by issue"
+RANGE_PAD = 0.02
+LEGEND_GAP = 45
+"""Pixels between the plot's bottom edge and the legend: room for the two-line date ticks."""
 KEY_COLOR = "#888888"
 """The legend's neutral colour: a legend entry stands for a kind of item, whatever its lane."""
 SPREAD = 0.32
@@ -241,11 +244,15 @@ def _key(kind: str, label: str, symbol: str) -> go.Scatter:
 
 def full_range(events: pd.DataFrame) -> tuple[pd.Timestamp, pd.Timestamp] | None:
     """Whole calendar years from the earliest item shown to the latest, so the first view holds
-    every item (context years before the sources' own items included)."""
+    every item (context years before the sources' own items included), with a margin of
+    `RANGE_PAD` of the span on each side so that no mark at either end is cut in half."""
     if events.empty:
         return None
     first, last = events["start"].min().year, events["end"].max().year
-    return pd.Timestamp(year=first, month=1, day=1), pd.Timestamp(year=last + 1, month=1, day=1)
+    start = pd.Timestamp(year=first, month=1, day=1)
+    end = pd.Timestamp(year=last + 1, month=1, day=1)
+    pad = (end - start) * RANGE_PAD
+    return start - pad, end + pad
 
 
 MAX_GUIDES = 40
@@ -263,15 +270,22 @@ def meeting_guides(figure: go.Figure, events: pd.DataFrame) -> None:
 
 def _layout(figure: go.Figure, issues: dict, lanes: dict, events: pd.DataFrame) -> None:
     window = full_range(events)
+    plot_height = 100 + lane_height(events) * len(lanes)
     figure.update_layout(
         title={"text": TITLE, "x": 0, "xanchor": "left"},
-        height=220 + lane_height(events) * len(lanes),
-        margin={"l": 10, "r": 10, "t": 50, "b": 10},
+        height=plot_height + 120,
+        margin={"l": 10, "r": 10, "t": 50, "b": 70},
         barmode="overlay",
         hovermode="closest",
         hoverlabel={"align": "left"},
         showlegend=True,
-        legend={"orientation": "h", "x": 0, "xanchor": "left", "y": -0.08, "yanchor": "top"},
+        legend={
+            "orientation": "h",
+            "x": 0,
+            "xanchor": "left",
+            "y": -LEGEND_GAP / plot_height,
+            "yanchor": "top",
+        },
         xaxis={
             "type": "date",
             "range": list(window) if window else None,
