@@ -14,7 +14,9 @@ SYMBOLS = {
     "quotes": "circle-dot",
     "context": "square-open",
     "status": "x",
+    "target": "square",
 }
+"""Each kind's marker; a target is drawn as a bar, and the legend shows it as a filled square."""
 KIND_LABELS = {
     "meeting": "Meeting",
     "quote": "Quote",
@@ -209,21 +211,15 @@ def _spans(rows: pd.DataFrame, issue: str, style: dict) -> go.Bar:
     )
 
 
-def legend_keys(events: pd.DataFrame) -> list[go.Scatter | go.Bar]:
+def legend_keys(events: pd.DataFrame) -> list[go.Scatter]:
     """Legend-only traces, one per kind of item in view (one per status for status changes),
     in a neutral colour; clicking one hides or shows that kind on every lane."""
     kinds = set(events["kind"])
     keys = [
         _key(kind, KIND_LABELS[kind], SYMBOLS[kind])
-        for kind in ("meeting", "quote", "quotes", "context")
+        for kind in ("meeting", "quote", "quotes", "context", "target")
         if kind in kinds
     ]
-    if "target" in kinds:
-        keys.append(
-            go.Bar(x=[None], y=[None], orientation="h", name=KIND_LABELS["target"],
-                   legendgroup="target", meta={"legend": "target"},
-                   marker={"color": KEY_COLOR, "opacity": 0.45})
-        )  # fmt: skip
     statuses = set(events.loc[events["kind"] == "status", "status"])
     keys += [
         _key("status", STATUS_LABELS[status], symbol)
