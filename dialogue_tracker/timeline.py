@@ -14,7 +14,9 @@ SYMBOLS = {
     "quotes": "circle-dot",
     "context": "square-open",
     "status": "x",
+    "target": "square",
 }
+"""Each kind's marker; a target is drawn as a bar, and the legend shows it as a filled square."""
 KIND_LABELS = {
     "meeting": "Meeting",
     "quote": "Quote",
@@ -31,7 +33,21 @@ STATUS_SYMBOLS = {
     "dropped": "x-thin-open",
     "related": "hexagon-open",
 }
-"""A status change's marker, one shape per status (the hover and the caption name them)."""
+"""A status change's marker, one shape per status (the hover and the legend name them)."""
+STATUS_LABELS = {
+    "open": "Status: open",
+    "in_progress": "Status: in progress",
+    "done": "Status: done",
+    "missed": "Status: missed",
+    "dropped": "Status: dropped",
+    "related": "Related report (claims no status)",
+}
+TITLE = "What happened when, by issue"
+RANGE_PAD = 0.02
+LEGEND_GAP = 45
+"""Pixels between the plot's bottom edge and the legend: room for the two-line date ticks."""
+KEY_COLOR = "#888888"
+"""The legend's neutral colour: a legend entry stands for a kind of item, whatever its lane."""
 SPREAD = 0.32
 STATUS_ROW = 0.44
 """Status changes sit on their own row at the top of a lane, above the stacked quotes."""
@@ -134,19 +150,22 @@ def lane_height(events: pd.DataFrame) -> int:
 
 def timeline_figure(events: pd.DataFrame, issues: dict[str, str], palette: list[str]) -> go.Figure:
     """`issues` maps the shown issue ids to titles, top lane first; `palette` colours the lanes.
-    A trace per issue and kind of item, so that each trace has one marker symbol."""
+    A trace per issue and kind of item, so that each trace has one marker symbol; the legend has
+    an entry per kind (per status for status changes), grouped with that kind's traces."""
     lanes = {issue: index for index, issue in enumerate(reversed(list(issues)))}
     events = events[events["issue"].isin(lanes)]
     points = events[events["kind"] != "target"].assign(offset=lambda e: point_offsets(e))
     figure = go.Figure()
     for position, (issue, title) in enumerate(issues.items()):
         color = palette[position % len(palette)] if palette else None
-        style = {"name": title, "legendgroup": issue, "color": color, "lane": lanes[issue]}
+        style = {"name": title, "color": color, "lane": lanes[issue]}
         for kind, rows in points[points["issue"] == issue].groupby("kind", sort=False):
             figure.add_trace(_points(rows, issue, kind, style))
         spans = events[(events["issue"] == issue) & (events["kind"] == "target")]
         if len(spans):
             figure.add_trace(_spans(spans, issue, style))
+    for key in legend_keys(events):
+        figure.add_trace(key)
     _layout(figure, issues, lanes, events)
     meeting_guides(figure, events)
     return figure
@@ -163,7 +182,8 @@ def _points(rows: pd.DataFrame, issue: str, kind: str, style: dict) -> go.Scatte
         y=(style["lane"] + rows["offset"]).to_numpy(),
         mode="markers",
         name=style["name"],
-        legendgroup=style["legendgroup"],
+        legendgroup=kind,
+        showlegend=False,
         meta={"issue": issue, "kind": kind},
         customdata=rows["record"].to_numpy(),
         marker=marker,
@@ -181,7 +201,8 @@ def _spans(rows: pd.DataFrame, issue: str, style: dict) -> go.Bar:
         orientation="h",
         width=0.5,
         name=f"{style['name']}: target",
-        legendgroup=style["legendgroup"],
+        legendgroup="target",
+        showlegend=False,
         meta={"issue": issue, "kind": "target"},
         customdata=rows["record"].to_numpy(),
         marker={"color": style["color"], "opacity": 0.45},
@@ -190,14 +211,44 @@ def _spans(rows: pd.DataFrame, issue: str, style: dict) -> go.Bar:
     )
 
 
-def focus_range(events: pd.DataFrame) -> tuple[pd.Timestamp, pd.Timestamp] | None:
-    """The whole calendar years of the sources' own items, so the chart reads as a year (or
-    years); context long before them stays off screen."""
-    own = events[events["kind"] != "context"]
-    if own.empty:
+def legend_keys(events: pd.DataFrame) -> list[go.Scatter]:
+    """Legend-only traces, one per kind of item in view (one per status for status changes),
+    in a neutral colour; clicking one hides or shows that kind on every lane."""
+    kinds = set(events["kind"])
+    keys = [
+        _key(kind, KIND_LABELS[kind], SYMBOLS[kind])
+        for kind in ("meeting", "quote", "quotes", "context", "target")
+        if kind in kinds
+    ]
+    statuses = set(events.loc[events["kind"] == "status", "status"])
+    keys += [
+        _key("status", STATUS_LABELS[status], symbol)
+        for status, symbol in STATUS_SYMBOLS.items()
+        if status in statuses
+    ]
+    return keys
+
+
+def _key(kind: str, label: str, symbol: str) -> go.Scatter:
+    return go.Scatter(
+        x=[None], y=[None], mode="markers", name=label, legendgroup=kind,
+        meta={"legend": kind},
+        marker={"symbol": symbol, "size": 11, "color": KEY_COLOR,
+                "line": {"width": 1.5, "color": KEY_COLOR}},
+    )  # fmt: skip
+
+
+def full_range(events: pd.DataFrame) -> tuple[pd.Timestamp, pd.Timestamp] | None:
+    """Whole calendar years from the earliest item shown to the latest, so the first view holds
+    every item (context years before the sources' own items included), with a margin of
+    `RANGE_PAD` of the span on each side so that no mark at either end is cut in half."""
+    if events.empty:
         return None
-    first, last = own["start"].min().year, own["end"].max().year
-    return pd.Timestamp(year=first, month=1, day=1), pd.Timestamp(year=last + 1, month=1, day=1)
+    first, last = events["start"].min().year, events["end"].max().year
+    start = pd.Timestamp(year=first, month=1, day=1)
+    end = pd.Timestamp(year=last + 1, month=1, day=1)
+    pad = (end - start) * RANGE_PAD
+    return start - pad, end + pad
 
 
 MAX_GUIDES = 40
@@ -214,14 +265,23 @@ def meeting_guides(figure: go.Figure, events: pd.DataFrame) -> None:
 
 
 def _layout(figure: go.Figure, issues: dict, lanes: dict, events: pd.DataFrame) -> None:
-    window = focus_range(events)
+    window = full_range(events)
+    plot_height = 100 + lane_height(events) * len(lanes)
     figure.update_layout(
-        height=120 + lane_height(events) * len(lanes),
-        margin={"l": 10, "r": 10, "t": 30, "b": 10},
+        title={"text": TITLE, "x": 0, "xanchor": "left"},
+        height=plot_height + 120,
+        margin={"l": 10, "r": 10, "t": 50, "b": 70},
         barmode="overlay",
         hovermode="closest",
         hoverlabel={"align": "left"},
-        showlegend=False,
+        showlegend=True,
+        legend={
+            "orientation": "h",
+            "x": 0,
+            "xanchor": "left",
+            "y": -LEGEND_GAP / plot_height,
+            "yanchor": "top",
+        },
         xaxis={
             "type": "date",
             "range": list(window) if window else None,

@@ -160,7 +160,9 @@ def test_the_issue_pages_own_pick_leaves_the_shared_filter_alone() -> None:
 
 
 def timeline_figure(app: AppTest) -> dict:
-    return json.loads(app.get("plotly_chart")[0].proto.spec)
+    """The figure, its legend-only traces left out."""
+    figure = json.loads(app.get("plotly_chart")[0].proto.spec)
+    return figure | {"data": [t for t in figure["data"] if "legend" not in t["meta"]]}
 
 
 def test_timeline_has_a_lane_per_shown_issue_with_points_and_spans() -> None:

@@ -6,11 +6,14 @@ import pandas as pd
 import pytest
 from conftest import DATA
 from datafolder import SEED_ID
+from test_history import year_data
 
 from dialogue_tracker.filters import Filters, filter_events
 from dialogue_tracker.frames import build_frames
 from dialogue_tracker.loader import load_catalog
 from dialogue_tracker.timeline import (
+    STATUS_SYMBOLS,
+    SYMBOLS,
     condense,
     in_period,
     latest_period,
@@ -61,7 +64,7 @@ def test_condense_groups_quotes_per_meeting_and_issue(events) -> None:
     meetings = kept[kept["kind"] == "meeting"]
     assert not set(meetings["issue"]) & set(groups["issue"])  # folded into the groups
     figure = timeline_figure(kept, {"syria": "Syria"}, [])
-    assert [t.meta["kind"] for t in figure.data].count("quotes") == 1
+    assert [t.meta.get("kind") for t in figure.data].count("quotes") == 1
 
 
 def test_filtered_events_keep_context_but_only_the_speakers_items(events) -> None:
@@ -81,3 +84,42 @@ def test_latest_period_holds_at_most_the_limit() -> None:
         assert period == (first, 2016), limit
         assert len(in_period(spread, period)) <= limit
     assert latest_period(spread, limit=1) == (2016, 2016)  # one year, even past the limit
+
+
+def figure_of(events: pd.DataFrame, issues: list[str]) -> dict:
+    figure = timeline_figure(events, dict.fromkeys(issues, "Issue"), ["#1f77b4"])
+    return figure.to_plotly_json()
+
+
+def test_the_chart_has_a_title_and_a_legend_entry_per_kind(events) -> None:
+    figure = figure_of(events, ["syria", "minsk"])
+    layout, traces = figure["layout"], figure["data"]
+    assert layout["title"]["text"]
+    assert layout["showlegend"] and layout["legend"]["orientation"] == "h"  # below, fits 390 px
+    keys = [t for t in traces if t.get("showlegend", True)]
+    assert all("legend" in t["meta"] for t in keys)  # the lanes' own traces stay out of it
+    names = [t["name"] for t in keys]
+    assert len(names) == len(set(names))
+    kinds = [t["meta"]["legend"] for t in keys]
+    assert {"meeting", "quote", "context", "target", "status"} <= set(kinds)
+    shapes = [t["marker"]["symbol"] for t in keys]
+    assert len(shapes) == len(set(shapes))  # a distinct shape per entry
+    for trace in traces:  # a click on an entry toggles that kind on every lane
+        kind = trace["meta"].get("kind", trace["meta"].get("legend"))
+        assert trace["legendgroup"] == kind
+
+
+def test_the_first_view_holds_every_item_of_the_filtered_issues(events) -> None:
+    for issues in (["minsk"], ["inf-treaty", "syria"], sorted(set(events["issue"]))):
+        shown = events[events["issue"].isin(issues)]
+        start, end = pd.to_datetime(figure_of(events, issues)["layout"]["xaxis"]["range"])
+        assert start <= shown["start"].min() and shown["end"].max() <= end, issues
+
+
+def test_a_missed_mark_sits_on_the_date_of_the_report_that_says_so(tmp_path) -> None:
+    events = build_frames(load_catalog(year_data(tmp_path))).events
+    traces = figure_of(events, ["syria"])["data"]
+    status = next(t for t in traces if t["meta"].get("kind") == "status")
+    marks = dict(zip(status["marker"]["symbol"], pd.to_datetime(status["x"]), strict=True))
+    assert marks[STATUS_SYMBOLS["missed"]] == pd.Timestamp("2016-11-17")  # the Lima report
+    assert STATUS_SYMBOLS["missed"] != SYMBOLS["meeting"]

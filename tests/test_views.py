@@ -174,18 +174,23 @@ def test_statements_in_several_wordings_follow_the_filters() -> None:
     assert "One statement, several wordings" not in [s.value for s in hidden.subheader]
 
 
-def test_the_timeline_reads_as_the_year_with_status_changes_marked() -> None:
+def test_the_timeline_shows_every_item_with_status_changes_marked() -> None:
     app = open_page("timeline", issue=["syria"])
     figure = json.loads(app.get("plotly_chart")[0].proto.spec)
-    assert [day[:10] for day in figure["layout"]["xaxis"]["range"]] == ["2016-01-01", "2017-01-01"]
+    assert figure["layout"]["title"]["text"]
+    start, end = figure["layout"]["xaxis"]["range"]
+    assert start < "2015-01-01" and end > "2017-01-01"  # UN resolution 2254 (context) included
+    keys = [t["name"] for t in figure["data"] if "legend" in t["meta"]]
+    assert "Status: missed" in keys and "Context (public source, not the article)" in keys
     guides = [shape["x0"][:10] for shape in figure["layout"]["shapes"]]
     assert guides == ["2016-03-24", "2016-05-17", "2016-09-09"]  # Syria's meetings
-    status = next(t for t in figure["data"] if t["meta"]["kind"] == "status")
+    status = next(t for t in figure["data"] if t["meta"].get("kind") == "status")
     y = status["y"]  # a typed array in plotly's JSON
     rows = np.frombuffer(base64.b64decode(y["bdata"]), dtype=y["dtype"]) % 1
     assert {round(float(row), 2) for row in rows} == {0.44}  # the lane's top row
     assert status["marker"]["symbol"] == ["hexagon-open", "hexagon-open", "triangle-right", "x"]
-    spans = {t["meta"]["issue"]: t["customdata"] for t in figure["data"] if t["type"] == "bar"}
+    lanes = [t for t in figure["data"] if "issue" in t["meta"]]  # not the legend's
+    spans = {t["meta"]["issue"]: t["customdata"] for t in lanes if t["type"] == "bar"}
     assert sorted(spans["syria"]) == ["fixture-aleppo-truce", "fixture-constitution",
                                       "fixture-joint-centre"]  # fmt: skip
 

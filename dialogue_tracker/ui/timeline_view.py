@@ -10,7 +10,6 @@ from dialogue_tracker.timeline import (
     KIND_LABELS,
     MAX_ITEMS,
     condense,
-    focus_range,
     in_period,
     latest_period,
 )
@@ -25,20 +24,11 @@ def items(view) -> tuple[pd.DataFrame, int, pd.DataFrame]:
     return events, folded, filter_steps(view.frames.steps, view.filters)
 
 
-def legend(events: pd.DataFrame) -> None:
-    window = focus_range(events)
-    outside = 0 if window is None else int((events["start"] < window[0]).sum())
-    hidden = (
-        f" {outside} earlier context item(s) lie left of the initial range: zoom out, "
-        "or see the table below."
-        if outside
-        else ""
-    )
+def legend() -> None:
     st.caption(
-        "◆ meeting · ● quote · □ context from a public source (not the article) · "
-        "bar: next-step target over the period it names · on a lane's top row, a status change: "
-        "▶ in progress, ★ done, ✕ missed, ⬡ related (evidence about something else, which "
-        f"claims no status) · dotted line: a meeting, across the lanes.{hidden}"
+        "What the legend cannot show: a status change sits on its lane's top row, on the date "
+        "of the report that gives it; a bar covers the period its target names; a dotted line "
+        "marks a meeting across the lanes."
     )
 
 
