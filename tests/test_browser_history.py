@@ -10,6 +10,8 @@ import pytest
 from conftest import curated_quotes
 from test_journey_browser import LABELS, steady
 
+pytestmark = pytest.mark.browser
+
 QUOTES = curated_quotes()
 
 
