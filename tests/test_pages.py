@@ -3,12 +3,11 @@
 from __future__ import annotations
 
 import json
-import re
 
 import pytest
 import yaml
 from conftest import DATA
-from helpers.pages import open_page
+from helpers.pages import open_page, page_text, unescape
 from streamlit.testing.v1 import AppTest
 
 from dialogue_tracker.ui.text import md
@@ -31,19 +30,6 @@ def all_quotes() -> list[dict]:
 
 def quotes_by(speaker: str) -> list[str]:
     return [q["text"] for q in all_quotes() if q["speaker"] == speaker]
-
-
-def unescape(markdown: str) -> str:
-    """Markdown as the reader sees it: our escapes removed."""
-    return re.sub(r"\\(.)", r"\1", markdown.replace("&#58;", ":")).replace("  \n", "\n")
-
-
-def page_text(app: AppTest) -> str:
-    parts = [e.value for kind in ("markdown", "caption", "info", "warning") for e in app.get(kind)]
-    parts += [str(e.value) for e in app.get("code")]
-    for frame in app.dataframe:
-        parts.append(frame.value.to_csv())
-    return "\n".join(unescape(str(part)) for part in parts)
 
 
 @pytest.mark.parametrize("page", PAGES)

@@ -7,8 +7,8 @@ import json
 
 import pytest
 from conftest import DATA, curated_quotes
+from helpers.pages import open_page, page_text, unescape
 from streamlit.testing.v1 import AppTest
-from test_pages import open_page, page_text, unescape
 
 from dialogue_tracker.citation import record_digest
 from dialogue_tracker.loader import load_catalog

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from streamlit.testing.v1 import AppTest
 
 from dialogue_tracker.paths import PROJECT
@@ -20,3 +22,17 @@ def open_page(page: str, **params: list[str]) -> AppTest:
         app.switch_page(f"pages/{page}.py").run()
     assert not app.exception, [e.message for e in app.exception]
     return app
+
+
+def unescape(markdown: str) -> str:
+    """Markdown as the reader sees it: our escapes removed."""
+    return re.sub(r"\\(.)", r"\1", markdown.replace("&#58;", ":")).replace("  \n", "\n")
+
+
+def page_text(app: AppTest) -> str:
+    """Everything a page says in text (markdown, captions, notices, code, tables), unescaped."""
+    parts = [e.value for kind in ("markdown", "caption", "info", "warning") for e in app.get(kind)]
+    parts += [str(e.value) for e in app.get("code")]
+    for frame in app.dataframe:
+        parts.append(frame.value.to_csv())
+    return "\n".join(unescape(str(part)) for part in parts)
