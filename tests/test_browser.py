@@ -89,6 +89,7 @@ def test_filter_change_updates_the_url_and_the_url_restores_the_view(server, bro
 def test_switching_pages_keeps_the_filters(server, context) -> None:
     page = open_app(context, f"{server.url}/?speaker=lavrov&side=russia")
     page.locator('[data-testid="stSidebarNav"]').get_by_text("Quotes").click()
+    page.wait_for_url("**/quotes?**")  # the switch lands in the address bar after the click
     settle(page)
     assert urlparse(page.url).path == "/quotes"
     assert parse_qs(urlparse(page.url).query) == {"speaker": ["lavrov"], "side": ["russia"]}
@@ -98,6 +99,7 @@ def test_an_issue_link_opens_its_page_in_the_same_tab_keeping_the_filters(server
     page = open_app(context, f"{server.url}/?speaker=kerry")
     pages = len(context.pages)
     page.locator('[data-testid="stPageLink"]', has_text="Minsk agreements").click()
+    page.wait_for_url("**/issue?**")
     settle(page)
     assert len(context.pages) == pages  # no new tab
     assert urlparse(page.url).path == "/issue"
