@@ -34,5 +34,4 @@ if quotes.empty:
 cards.quote_list(quotes, limit=8)
 
 st.header("Sources", anchor=False)
-for entry in reversed(view.catalog.sources[-5:]):
-    cards.source_card(entry)
+cards.source_list(view.catalog.sources, limit=15)

@@ -227,3 +227,19 @@ def test_source_card_says_excerpt_publisher_and_reuse() -> None:
     assert "Reuse: An official Russian government transcript" in text
     box.set_value("mfa-2016-11-17-lima").run()
     assert "excerpt" not in page_text(app).split("Text")[0]
+
+
+def test_overview_lists_every_source_newest_first_and_links_the_rest() -> None:
+    app = open_page("overview")
+    sources = [yaml.safe_load(p.read_text())["source"] for p in (DATA / "sources").glob("*.yaml")]
+    newest = max(sources, key=lambda r: (r["event_date"], r.get("published") or ""))
+    oldest = min(sources, key=lambda r: (r["event_date"], r.get("published") or ""))
+    texts = [unescape(m.value) for m in app.markdown]
+    listed = next(t for t in texts if newest["title"] in t and oldest["title"] in t)
+    assert all(record["title"] in listed for record in sources)
+    assert listed.index(newest["title"]) < listed.index(oldest["title"])
+    files = (DATA / "sources").glob("*.yaml")
+    steps = sum(len(yaml.safe_load(p.read_text()).get("next_steps", [])) for p in files)
+    links = {link.proto.label: link.proto.page for link in app.get("page_link")}
+    label = f"All {steps} next steps in view, with their status, on the Commitments page"
+    assert links[label].endswith("commitments")

@@ -13,6 +13,7 @@ import streamlit as st
 
 from dialogue_tracker.catalog import Catalog, SourceEntry
 from dialogue_tracker.dates import describe
+from dialogue_tracker.model import Source
 from dialogue_tracker.ui.text import link, md
 
 STATUS = {
@@ -133,9 +134,10 @@ def step_list(catalog: Catalog, steps: pd.DataFrame, limit: int) -> None:
     if hidden > 0:
         st.caption(f"…and {hidden} more next step(s).")
         st.page_link(
-            "pages/timeline.py",
-            label="All next steps in view, on the Timeline page",
-            icon=":material/timeline:",
+            "pages/commitments.py",
+            label=f"All {len(steps)} next steps in view, with their status, on the "
+            "Commitments page",
+            icon=":material/fact_check:",
         )
 
 
@@ -159,26 +161,56 @@ def step_status(catalog: Catalog, row: Mapping) -> str:
     return f"{text} since {describe(last.date)}: {md(last.note)} ({source})"
 
 
+def publisher_text(record: Source) -> str:
+    if record.publisher == "unknown":
+        return "unknown (the source does not name it)"
+    return md(record.publisher)
+
+
 def source_card(entry: SourceEntry) -> None:
+    """One box, one text: title and page, kind, publisher, dates, where the date comes from and
+    the reuse basis (the last two small)."""
     record = entry.record
+    page = f" · {link('the published page', record.url)}" if record.url else ""
+    published = f" · published {describe(record.published)}" if record.published else ""
+    excerpt = " · **excerpt**: only the opening of the page" if record.excerpt else ""
+    sources = ", ".join(link(s.title, s.url) for s in record.event_date_sources)
+    reuse = md(record.reuse) if record.reuse else "not recorded"
+    lines = [
+        f"{draft_badge(entry.draft)}**{md(record.title)}**{page}",
+        f"{SOURCE_KIND[record.kind]} · publisher: {publisher_text(record)}{published}{excerpt} · "
+        f"meeting: {md(record.event)}, {describe(record.event_date)}",
+        small(f"Where the date comes from: {md(record.event_date_basis)} {sources}"),
+        small(f"Reuse: {reuse}"),
+    ]
     with st.container(border=True):
-        page = f" · {link('the published page', record.url)}" if record.url else ""
-        st.markdown(f"{draft_badge(entry.draft)}**{md(record.title)}**{page}")
-        publisher = (
-            "unknown (the source does not name it)"
-            if record.publisher == "unknown"
-            else md(record.publisher)
-        )
-        published = f" · published {describe(record.published)}" if record.published else ""
-        excerpt = " · **excerpt**: only the opening of the page" if record.excerpt else ""
-        st.markdown(
-            f"{SOURCE_KIND[record.kind]} · publisher: {publisher}{published}{excerpt} · "
-            f"meeting: {md(record.event)}, {describe(record.event_date)}"
-        )
-        sources = ", ".join(link(s.title, s.url) for s in record.event_date_sources)
-        st.caption(f"Where the date comes from: {md(record.event_date_basis)} {sources}")
-        reuse = md(record.reuse) if record.reuse else "not recorded"
-        st.caption(f"Reuse: {reuse}")
+        st.markdown("  \n".join(lines))
+
+
+def source_line(entry: SourceEntry) -> str:
+    """A source in one line: title, kind, publisher, dates, excerpt and the published page."""
+    record = entry.record
+    published = f" · published {describe(record.published)}" if record.published else ""
+    excerpt = " · **excerpt**" if record.excerpt else ""
+    page = f" · {link('the published page', record.url)}" if record.url else ""
+    return f"{draft_badge(entry.draft)}**{md(record.title)}**  \n" + small(
+        f"{SOURCE_KIND[record.kind]} · publisher: {publisher_text(record)}{published}{excerpt} · "
+        f"meeting of {describe(record.event_date)}{page}"
+    )
+
+
+def source_list(entries: list[SourceEntry], limit: int) -> None:
+    """The newest `limit` sources as one list, then a link to the page that has each one."""
+    newest = list(reversed(entries))[:limit]
+    st.markdown("\n".join(f"- {source_line(entry)}" for entry in newest))
+    hidden = len(entries) - limit
+    if hidden > 0:
+        st.caption(f"…and {hidden} older source(s).")
+    st.page_link(
+        "pages/source.py",
+        label="Each source's text, with its quotes marked, on the Source page",
+        icon=":material/article:",
+    )
 
 
 def nothing_left(what: str, recorded: bool = True) -> None:
