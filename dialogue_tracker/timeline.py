@@ -4,6 +4,7 @@ points, next-step targets as spans covering the year, month or day they name."""
 from __future__ import annotations
 
 import html
+from typing import NamedTuple
 
 import pandas as pd
 import plotly.graph_objects as go
@@ -154,7 +155,9 @@ def timeline_figure(events: pd.DataFrame, issues: dict[str, str], palette: list[
     an entry per kind (per status for status changes), grouped with that kind's traces."""
     lanes = {issue: index for index, issue in enumerate(reversed(list(issues)))}
     events = events[events["issue"].isin(lanes)]
-    points = events[events["kind"] != "target"].assign(offset=lambda e: point_offsets(e))
+    window = record_window(events)
+    points = events[events["kind"] != "target"]
+    points = points.assign(offset=point_offsets(points), x=placed(points, window))
     figure = go.Figure()
     for position, (issue, title) in enumerate(issues.items()):
         color = palette[position % len(palette)] if palette else None
@@ -166,8 +169,8 @@ def timeline_figure(events: pd.DataFrame, issues: dict[str, str], palette: list[
             figure.add_trace(_spans(spans, issue, style))
     for key in legend_keys(events):
         figure.add_trace(key)
-    _layout(figure, issues, lanes, events)
-    meeting_guides(figure, events)
+    _layout(figure, issues, lanes, events, window)
+    guides(figure, events, window)
     return figure
 
 
@@ -178,7 +181,7 @@ def _points(rows: pd.DataFrame, issue: str, kind: str, style: dict) -> go.Scatte
     if kind == "status":
         marker["symbol"] = [STATUS_SYMBOLS[status] for status in rows["status"]]
     return go.Scatter(
-        x=rows["start"].to_numpy(),
+        x=rows["x"].to_numpy(),
         y=(style["lane"] + rows["offset"]).to_numpy(),
         mode="markers",
         name=style["name"],
@@ -238,49 +241,93 @@ def _key(kind: str, label: str, symbol: str) -> go.Scatter:
     )  # fmt: skip
 
 
-def full_range(events: pd.DataFrame) -> tuple[pd.Timestamp, pd.Timestamp] | None:
-    """Whole calendar years from the earliest item shown to the latest, so the first view holds
-    every item (context years before the sources' own items included), with a margin of
-    `RANGE_PAD` of the span on each side so that no mark at either end is cut in half."""
-    if events.empty:
-        return None
-    first, last = events["start"].min().year, events["end"].max().year
+class Window(NamedTuple):
+    """The x axis: the record's whole calendar years, from the first year of the sources' own
+    items to the last year of any item, and a band `earlier` wide on its left for context dated
+    before them."""
+
+    start: pd.Timestamp
+    end: pd.Timestamp
+    earlier: pd.Timedelta
+
+
+EARLIER_BAND = 0.12
+"""The earlier band's width, as a share of the record's years: context from years before the
+record (the INF Treaty of 1987) sits there in date order, so that the chart reads as the record's
+year and its first view still holds every item. The band's tick names the years it stands for."""
+
+
+def record_window(events: pd.DataFrame) -> Window:
+    own = events[events["kind"] != "context"]
+    first = (own if len(own) else events)["start"].min().year
     start = pd.Timestamp(year=first, month=1, day=1)
-    end = pd.Timestamp(year=last + 1, month=1, day=1)
-    pad = (end - start) * RANGE_PAD
-    return start - pad, end + pad
+    end = pd.Timestamp(year=events["end"].max().year + 1, month=1, day=1)
+    earlier = (end - start) * EARLIER_BAND if (events["start"] < start).any() else pd.Timedelta(0)
+    return Window(start, end, earlier)
+
+
+def placed(points: pd.DataFrame, window: Window) -> pd.Series:
+    """Where each point sits on the x axis: on its date, or, dated before the record's years, in
+    the earlier band, one place per date in date order."""
+    x = points["start"].copy()
+    before = points["start"] < window.start
+    if before.any():
+        days = points.loc[before, "start"]
+        rank = (days.rank(method="dense") - 0.5) / days.nunique()
+        x[before] = window.start - window.earlier + window.earlier * rank
+    return x
+
+
+def axis(window: Window) -> dict:
+    """The x axis's range, with a margin of `RANGE_PAD` on each side so that no end mark is cut
+    in half, and few enough ticks to stay level at 390 px: month starts (a quarter apart for a
+    year), the year named on the first and on each January, and the earlier band's."""
+    pad = (window.end - window.start) * RANGE_PAD
+    months = pd.date_range(window.start, window.end, freq="MS")
+    step = next(n for n in (1, 2, 3, 6, 12, 24, 60, 120) if len(months) / n <= 5)
+    ticks = list(months[::step])
+    if window.earlier:
+        ticks = [window.start - window.earlier / 2, *ticks[1:]]
+    first = next(day for day in ticks if day >= window.start)
+    text = [
+        "earlier" if day < window.start
+        else f"{day:%b}<br>{day:%Y}" if day.month == 1 or day == first else f"{day:%b}"
+        for day in ticks
+    ]  # fmt: skip
+    return {
+        "type": "date",
+        "range": [window.start - window.earlier - pad, window.end + pad],
+        "tickvals": ticks,
+        "ticktext": text,
+        "tickangle": 0,
+    }
 
 
 MAX_GUIDES = 40
 
 
-def meeting_guides(figure: go.Figure, events: pd.DataFrame) -> None:
+def guides(figure: go.Figure, events: pd.DataFrame, window: Window) -> None:
     """A dotted line across every lane on each meeting's day (up to MAX_GUIDES meetings), so the
-    year's meetings line up across the issues."""
+    year's meetings line up across the issues; the earlier band shaded."""
     days = sorted(set(events.loc[events["kind"].isin(["meeting", "quotes"]), "start"]))
-    if len(days) > MAX_GUIDES:
-        return
     line = {"dash": "dot", "width": 1}
-    figure.update_layout(
-        shapes=[
-            {
-                "type": "line",
-                "xref": "x",
-                "yref": "paper",
-                "x0": day,
-                "x1": day,
-                "y0": 0,
-                "y1": 1,
-                "line": line,
-                "opacity": 0.35,
-            }
-            for day in days
-        ]
-    )  # fmt: skip  (one call: add_vline per day re-validates every shape, 4 ms each)
+    shapes = [
+        {"type": "line", "xref": "x", "yref": "paper", "x0": day, "x1": day,
+         "y0": 0, "y1": 1, "line": line, "opacity": 0.35}
+        for day in (days if len(days) <= MAX_GUIDES else [])
+    ]  # fmt: skip
+    if window.earlier:
+        shapes.append(
+            {"type": "rect", "xref": "x", "yref": "paper", "x0": window.start - window.earlier,
+             "x1": window.start, "y0": 0, "y1": 1, "fillcolor": KEY_COLOR, "opacity": 0.12,
+             "line": {"width": 0}, "layer": "below"}
+        )  # fmt: skip
+    figure.update_layout(shapes=shapes)  # one call: add_vline re-validates every shape
 
 
-def _layout(figure: go.Figure, issues: dict, lanes: dict, events: pd.DataFrame) -> None:
-    window = full_range(events)
+def _layout(
+    figure: go.Figure, issues: dict, lanes: dict, events: pd.DataFrame, window: Window
+) -> None:
     plot_height = 100 + lane_height(events) * len(lanes)
     figure.update_layout(
         title={"text": TITLE, "x": 0, "xanchor": "left"},
@@ -297,11 +344,7 @@ def _layout(figure: go.Figure, issues: dict, lanes: dict, events: pd.DataFrame) 
             "y": -LEGEND_GAP / plot_height,
             "yanchor": "top",
         },
-        xaxis={
-            "type": "date",
-            "range": list(window) if window else None,
-            "tickformat": "%b\n%Y",
-        },
+        xaxis=axis(window),
         yaxis={
             "tickvals": list(lanes.values()),
             "ticktext": [issues[issue] for issue in lanes],

@@ -20,7 +20,7 @@ with chart:
     else:
         figure = timeline_figure(events, issues, chart_palette())
         st.plotly_chart(figure, theme="streamlit", width="stretch")
-        timeline_view.legend()
+        timeline_view.legend(events)
         if folded:
             st.caption(
                 f"More than {MAX_ITEMS:,} items: the {folded:,} quotes are grouped, one point per "

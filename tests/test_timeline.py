@@ -109,11 +109,41 @@ def test_the_chart_has_a_title_and_a_legend_entry_per_kind(events) -> None:
         assert trace["legendgroup"] == kind
 
 
+def points_x(figure: dict) -> pd.Series:
+    lanes = [t for t in figure["data"] if "issue" in t["meta"] and t["type"] == "scatter"]
+    return pd.to_datetime(pd.Series([x for t in lanes for x in t["x"]]))
+
+
 def test_the_first_view_holds_every_item_of_the_filtered_issues(events) -> None:
     for issues in (["minsk"], ["inf-treaty", "syria"], sorted(set(events["issue"]))):
         shown = events[events["issue"].isin(issues)]
-        start, end = pd.to_datetime(figure_of(events, issues)["layout"]["xaxis"]["range"])
-        assert start <= shown["start"].min() and shown["end"].max() <= end, issues
+        figure = figure_of(events, issues)
+        start, end = pd.to_datetime(figure["layout"]["xaxis"]["range"])
+        x = points_x(figure)
+        assert len(x) == (shown["kind"] != "target").sum(), issues
+        assert start <= x.min() and x.max() <= end and shown["end"].max() <= end, issues
+
+
+def test_the_chart_reads_as_the_year_with_earlier_context_in_a_band(events) -> None:
+    figure = figure_of(events, sorted(set(events["issue"])))
+    start, end = pd.to_datetime(figure["layout"]["xaxis"]["range"])
+    assert pd.Timestamp("2015-10-01") < start and end < pd.Timestamp("2017-02-01")
+    xaxis = figure["layout"]["xaxis"]
+    ticks = dict(zip(xaxis["ticktext"], pd.to_datetime(xaxis["tickvals"]), strict=True))
+    assert ticks["earlier"] < pd.Timestamp("2016-01-01") < ticks["Apr<br>2016"]
+    band = next(s for s in figure["layout"]["shapes"] if s["type"] == "rect")
+    band_start, band_end = pd.to_datetime([band["x0"], band["x1"]])
+    earlier = events[events["start"] < pd.Timestamp("2016-01-01")]
+    assert set(earlier["kind"]) == {"context"} and len(earlier) >= 3
+    context = [t for t in figure["data"] if t["meta"].get("kind") == "context"]
+    placed = {
+        h: pd.Timestamp(x) for t in context for h, x in zip(t["hovertext"], t["x"], strict=True)
+    }
+    inf = next(h for h in placed if "8 Dec 1987" in h)  # the hover keeps the true date
+    for row in earlier.itertuples():
+        assert band_start <= placed[row.hover] < band_end, row.label
+    minsk = sorted(placed[h] for h in placed if "2014" in h or "Feb 2015" in h)
+    assert placed[inf] < minsk[0] < minsk[1]  # in date order
 
 
 def test_a_missed_mark_sits_on_the_date_of_the_report_that_says_so(tmp_path) -> None:

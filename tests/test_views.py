@@ -179,10 +179,14 @@ def test_the_timeline_shows_every_item_with_status_changes_marked() -> None:
     figure = json.loads(app.get("plotly_chart")[0].proto.spec)
     assert figure["layout"]["title"]["text"]
     start, end = figure["layout"]["xaxis"]["range"]
-    assert start < "2015-01-01" and end > "2017-01-01"  # UN resolution 2254 (context) included
+    assert start < "2016-01-01" and end > "2017-01-01"
+    context = next(t for t in figure["data"] if t["meta"].get("kind") == "context")
+    assert any("18 Dec 2015" in text for text in context["hovertext"])  # UN resolution 2254
+    assert all(start <= x <= end for x in context["x"])  # in the earlier band
+    assert "earlier" in figure["layout"]["xaxis"]["ticktext"]
     keys = [t["name"] for t in figure["data"] if "legend" in t["meta"]]
     assert "Status: missed" in keys and "Context (public source, not the article)" in keys
-    guides = [shape["x0"][:10] for shape in figure["layout"]["shapes"]]
+    guides = [s["x0"][:10] for s in figure["layout"]["shapes"] if s["type"] == "line"]
     assert guides == ["2016-03-24", "2016-05-17", "2016-09-09"]  # Syria's meetings
     status = next(t for t in figure["data"] if t["meta"].get("kind") == "status")
     y = status["y"]  # a typed array in plotly's JSON

@@ -12,6 +12,7 @@ from dialogue_tracker.timeline import (
     condense,
     in_period,
     latest_period,
+    record_window,
 )
 from dialogue_tracker.ui.cards import target_text
 from dialogue_tracker.ui.text import md
@@ -24,11 +25,18 @@ def items(view) -> tuple[pd.DataFrame, int, pd.DataFrame]:
     return events, folded, filter_steps(view.frames.steps, view.filters)
 
 
-def legend() -> None:
+def legend(events: pd.DataFrame) -> None:
+    window = record_window(events)
+    earlier = (
+        f" The grey band on the left holds the context from before {window.start.year}, "
+        "in date order; hover over a mark for its date."
+        if window.earlier
+        else ""
+    )
     st.caption(
         "What the legend cannot show: a status change sits on its lane's top row, on the date "
         "of the report that gives it; a bar covers the period its target names; a dotted line "
-        "marks a meeting across the lanes."
+        f"marks a meeting across the lanes.{earlier}"
     )
 
 
