@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from functools import cache
+
 import pandas as pd
 
 _FREQUENCY = {4: "Y", 7: "M", 10: "D"}
@@ -13,12 +15,14 @@ def precision(value: str) -> str:
     return PRECISION[len(value)]
 
 
+@cache  # pure, and a page asks for the same few dates hundreds of times
 def date_range(value: str) -> tuple[pd.Timestamp, pd.Timestamp]:
     """The first and last instant of the year, month or day that `value` names."""
     period = pd.Period(value, freq=_FREQUENCY[len(value)])
     return period.start_time, period.end_time
 
 
+@cache
 def describe(value: str) -> str:
     """A partial date as a reader expects it: '2016', 'August 2016', '24 March 2016'."""
     start, _ = date_range(value)
