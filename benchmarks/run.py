@@ -26,9 +26,11 @@ import time
 from importlib.metadata import version
 from pathlib import Path
 
-import browser
+# The dev server lives with the tests (tests/helpers/devserver.py), outside the shipped package.
+sys.path.append(str(Path(__file__).resolve().parent.parent / "tests"))
 
-from dialogue_tracker.devserver import LocalServer
+import browser
+from helpers.devserver import LocalServer
 
 PROJECT = Path(__file__).resolve().parent.parent
 OUT = PROJECT / "benchmarks" / "out"

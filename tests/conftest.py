@@ -10,8 +10,8 @@ from pathlib import Path
 
 import pytest
 import streamlit as st
+from helpers.devserver import CHROMIUM, CHROMIUM_ARGS, LocalServer
 
-from dialogue_tracker.devserver import CHROMIUM, CHROMIUM_ARGS, LocalServer
 from dialogue_tracker.loader import load_catalog
 
 ROOT = Path(__file__).resolve().parent.parent

@@ -18,11 +18,10 @@ import pytest
 from browser import Console, open_app
 from conftest import ROOT
 from helpers.deploy import NOBODY, Image, build_context, clean_clone
+from helpers.devserver import LocalServer
 from packaging.requirements import Requirement
 from packaging.specifiers import SpecifierSet
 from playwright.sync_api import expect
-
-from dialogue_tracker.devserver import LocalServer
 
 pytestmark = pytest.mark.browser
 
