@@ -71,12 +71,15 @@ def hover(kind: str, label: str, start: pd.Timestamp, end: pd.Timestamp) -> str:
     when = start.strftime("%-d %b %Y")
     if kind == "target":
         when = f"{when} – {end.strftime('%-d %b %Y')}"
+    if kind == "quotes":
+        label = f"{label}. Filter by issue or speaker to see each quote."
     wrapped = "<br>".join(wrap(html.escape(label)))
     return f"<b>{KIND_LABELS[kind]}</b> · {when}<br>{wrapped}"
 
 
 def with_hover(events: pd.DataFrame) -> pd.DataFrame:
-    """The events with their hover text, worked out once per catalog rather than per rerun."""
+    """The events with their hover text (plotly's HTML), for the figure only: the tables keep
+    plain columns."""
     texts = [hover(r.kind, r.label, r.start, r.end) for r in events.itertuples()]
     return events.assign(hover=pd.Series(texts, index=events.index, dtype=object))
 
@@ -111,12 +114,6 @@ def condense(events: pd.DataFrame, limit: int = MAX_ITEMS) -> tuple[pd.DataFrame
     grouped["label"] = [
         f"Meeting and {n} quotes: {title}"
         for n, title in zip(grouped["count"], grouped["source_title"], strict=True)
-    ]
-    grouped["hover"] = [
-        hover("quotes", f"{label}. Filter by issue or speaker to see each quote.", start, end)
-        for label, start, end in zip(
-            grouped["label"], grouped["start"], grouped["end"], strict=True
-        )
     ]
     keys = pd.MultiIndex.from_frame(events[["issue", "source"]])
     folded_meeting = (events["kind"] == "meeting") & keys.isin(
@@ -153,7 +150,7 @@ def timeline_figure(events: pd.DataFrame, issues: dict[str, str], palette: list[
     A trace per issue and kind of item, so that each trace has one marker symbol; the legend has
     an entry per kind (per status for status changes), grouped with that kind's traces."""
     lanes = {issue: index for index, issue in enumerate(reversed(list(issues)))}
-    events = events[events["issue"].isin(lanes)]
+    events = with_hover(events[events["issue"].isin(lanes)])
     points = events[events["kind"] != "target"].assign(offset=lambda e: point_offsets(e))
     figure = go.Figure()
     for position, (issue, title) in enumerate(issues.items()):

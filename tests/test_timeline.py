@@ -42,9 +42,15 @@ def test_hover_text_is_escaped(events) -> None:
     texts = with_hover(hostile)["hover"]
     assert all("&lt;script&gt;alert(1)&lt;/script&gt;" in text for text in texts)
     assert not any("<script" in text or "<b>Bold" in text for text in texts)
-    quote = events[events["record"] == "kerry-assad"].iloc[0]
+    quote = with_hover(events)[events["record"] == "kerry-assad"].iloc[0]
     assert "it’s going to choose" in quote["hover"]
     assert quote["hover"].count("<br>") >= 2
+
+
+def test_the_events_table_holds_no_chart_markup(events) -> None:
+    """Hover HTML is the chart's: the table of events (and its downloads) keeps plain columns."""
+    assert "hover" not in events.columns
+    assert not events["label"].str.contains("<br>").any()
 
 
 def test_condense_leaves_a_small_view_alone(events) -> None:
