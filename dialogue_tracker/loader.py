@@ -24,6 +24,7 @@ from dialogue_tracker.model import (
     Speaker,
     SpeakersFile,
 )
+from dialogue_tracker.paths import DRAFTS
 from dialogue_tracker.problems import DataError, Problem, field_name
 from dialogue_tracker.provenance import explain_mismatch, locate, paragraph_at
 from dialogue_tracker.references import check_references
@@ -63,10 +64,6 @@ class Parsed:
                 self.problem(location, message)
                 for location, message in curator_messages(model, self.file.value, error.errors())
             ]
-
-
-DRAFTS = "drafts"
-"""The folder of drafts (`python -m dialogue_tracker draft`), read only when asked for."""
 
 
 def load_catalog(data_dir: Path, include_drafts: bool = False) -> Catalog:

@@ -13,10 +13,9 @@ import streamlit as st
 from helpers.devserver import CHROMIUM, CHROMIUM_ARGS, LocalServer
 
 from dialogue_tracker.loader import load_catalog
+from dialogue_tracker.paths import DATA, PROJECT
 
-ROOT = Path(__file__).resolve().parent.parent
-DATA = ROOT / "data"
-ENTRY = str(ROOT / "dashboard.py")
+ENTRY = str(PROJECT / "dashboard.py")
 
 
 def curated_quotes() -> list[dict]:

@@ -8,9 +8,8 @@ import subprocess
 import sys
 from pathlib import Path
 
-from dialogue_tracker.paths import DATA_ENV, PROJECT
+from dialogue_tracker.paths import DATA, DATA_ENV, PROJECT
 
-DATA = PROJECT / "data"
 SEED_ID = "moscow-talks-2016-03-24"
 SEED_YAML = DATA / "sources" / f"{SEED_ID}.yaml"
 SEED_TEXT = DATA / "sources" / f"{SEED_ID}.txt"

@@ -3,19 +3,18 @@
 from __future__ import annotations
 
 import pytest
-from conftest import ROOT
 
 from dialogue_tracker.cli import _parser
-from dialogue_tracker.paths import DATA_ENV, DRAFTS_ENV
+from dialogue_tracker.paths import DATA_ENV, DRAFTS_ENV, PROJECT
 
 pytestmark = pytest.mark.unit
 
 
-README = (ROOT / "README.md").read_text(encoding="utf-8")
+README = (PROJECT / "README.md").read_text(encoding="utf-8")
 
 
 def test_ci_runs_the_readme_test_command() -> None:
-    ci = (ROOT / ".ci" / "run").read_text(encoding="utf-8")
+    ci = (PROJECT / ".ci" / "run").read_text(encoding="utf-8")
     assert "| `make test` |" in README
     assert ci.rstrip().splitlines()[-1] == "make test"
 

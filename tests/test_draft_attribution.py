@@ -8,7 +8,7 @@ import pytest
 
 from dialogue_tracker.draft.pipeline import Draft, Options, make_draft
 from dialogue_tracker.loader import load_catalog
-from dialogue_tracker.paths import PROJECT
+from dialogue_tracker.paths import DATA
 
 pytestmark = pytest.mark.unit
 
@@ -16,7 +16,7 @@ ARTICLES = Path(__file__).parent / "articles"
 
 
 def draft_of(name: str, date: str | None = "2016-03-24") -> Draft:
-    catalog = load_catalog(PROJECT / "data")
+    catalog = load_catalog(DATA)
     raw = (ARTICLES / f"{name}.txt").read_text(encoding="utf-8")
     registries = (catalog.speakers.values(), catalog.sides.values(), catalog.issues.values())
     return make_draft(raw, Options(name, date=date), *registries)

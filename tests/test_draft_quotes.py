@@ -3,14 +3,12 @@
 from __future__ import annotations
 
 import pytest
+from datafolder import SEED_TEXT
 
 from dialogue_tracker.draft.quotes import find_passages, paragraph_numbers
-from dialogue_tracker.paths import PROJECT
 from dialogue_tracker.provenance import paragraph_at
 
 pytestmark = pytest.mark.unit
-
-SEED_TEXT = PROJECT / "data" / "sources" / "moscow-talks-2016-03-24.txt"
 
 
 def texts(text: str) -> list[str]:

@@ -10,19 +10,15 @@ from pathlib import Path
 
 import jsonschema
 import pytest
-from datafolder import run_cli
+from datafolder import SEED_ID, SEED_TEXT, SEED_YAML, run_cli
 
 from dialogue_tracker.loader import load_catalog
 from dialogue_tracker.model import SourceFile
-from dialogue_tracker.paths import PROJECT
+from dialogue_tracker.paths import DATA
 from dialogue_tracker.yaml_reader import YamlFile
 
 pytestmark = pytest.mark.cli
 
-DATA = PROJECT / "data"
-SEED_ID = "moscow-talks-2016-03-24"
-SEED_YAML = DATA / "sources" / f"{SEED_ID}.yaml"
-SEED_TEXT = DATA / "sources" / f"{SEED_ID}.txt"
 RAW_PAGE_TAIL = "\n15205 views\nПоделиться:\nPrint:"  # the seed page's furniture, as it ended
 REGISTRY_FILES = ("sides.yaml", "speakers.yaml", "issues.yaml", "context.yaml", "schema.json")
 DRAFT_ID = "seed-draft"

@@ -4,13 +4,13 @@ from __future__ import annotations
 
 import pandas as pd
 import pytest
-from conftest import DATA
 from datafolder import SEED_ID
 from test_history import year_data
 
 from dialogue_tracker.filters import Filters, filter_events
 from dialogue_tracker.frames import build_frames
 from dialogue_tracker.loader import load_catalog
+from dialogue_tracker.paths import DATA
 from dialogue_tracker.timeline import (
     STATUS_SYMBOLS,
     SYMBOLS,
