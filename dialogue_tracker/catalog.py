@@ -18,6 +18,9 @@ from dialogue_tracker.model import (
 )
 from dialogue_tracker.provenance import Span
 
+NO_PUBLISHER = "publisher unknown"
+EXCERPT = "excerpt: only the opening of the page was retrieved"
+
 
 @dataclass(frozen=True)
 class SourceEntry:
@@ -81,8 +84,13 @@ class Catalog:
         }
 
 
+def publisher_of(record: Source) -> str | None:
+    """The source's publisher, or None where the source names none (`publisher: unknown`)."""
+    return None if record.publisher == "unknown" else record.publisher
+
+
 def cited_as(record: Source) -> str:
     """How every citation names a source: title, publisher, and whether it is an excerpt."""
-    publisher = "publisher unknown" if record.publisher == "unknown" else record.publisher
-    excerpt = "; excerpt: only the opening of the page" if record.excerpt else ""
+    publisher = publisher_of(record) or NO_PUBLISHER
+    excerpt = f"; {EXCERPT}" if record.excerpt else ""
     return f"“{record.title}” ({publisher}{excerpt})"

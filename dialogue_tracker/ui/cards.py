@@ -11,7 +11,7 @@ from collections.abc import Mapping
 import pandas as pd
 import streamlit as st
 
-from dialogue_tracker.catalog import Catalog, SourceEntry
+from dialogue_tracker.catalog import EXCERPT, NO_PUBLISHER, Catalog, SourceEntry, publisher_of
 from dialogue_tracker.dates import describe
 from dialogue_tracker.ui.text import link, md
 
@@ -164,15 +164,12 @@ def source_card(entry: SourceEntry) -> None:
     with st.container(border=True):
         page = f" · {link('the published page', record.url)}" if record.url else ""
         st.markdown(f"{draft_badge(entry.draft)}**{md(record.title)}**{page}")
-        publisher = (
-            "unknown (the source does not name it)"
-            if record.publisher == "unknown"
-            else md(record.publisher)
-        )
+        name = publisher_of(record)
+        publisher = f"publisher: {md(name)}" if name else NO_PUBLISHER
         published = f" · published {describe(record.published)}" if record.published else ""
-        excerpt = " · **excerpt**: only the opening of the page" if record.excerpt else ""
+        excerpt = f" · {EXCERPT}" if record.excerpt else ""
         st.markdown(
-            f"{SOURCE_KIND[record.kind]} · publisher: {publisher}{published}{excerpt} · "
+            f"{SOURCE_KIND[record.kind]} · {publisher}{published}{excerpt} · "
             f"meeting: {md(record.event)}, {describe(record.event_date)}"
         )
         sources = ", ".join(link(s.title, s.url) for s in record.event_date_sources)
