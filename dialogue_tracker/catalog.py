@@ -16,7 +16,7 @@ from dialogue_tracker.model import (
     Stance,
     StatusUpdate,
 )
-from dialogue_tracker.provenance import Span
+from dialogue_tracker.provenance import Located
 
 NO_PUBLISHER = "publisher unknown"
 EXCERPT = "excerpt: only the opening of the page was retrieved"
@@ -31,7 +31,7 @@ class SourceEntry:
     quotes: tuple[Quote, ...]
     stances: tuple[Stance, ...]
     next_steps: tuple[NextStep, ...]
-    spans: Mapping[str, Span]
+    spans: Mapping[str, Located]
     draft: bool = False
 
     @property

@@ -26,7 +26,7 @@ from dialogue_tracker.model import (
 )
 from dialogue_tracker.paths import DRAFTS
 from dialogue_tracker.problems import DataError, Problem, field_name
-from dialogue_tracker.provenance import explain_mismatch, locate, paragraph_at
+from dialogue_tracker.provenance import explain_mismatch, locate, paragraph_numbers
 from dialogue_tracker.references import check_references
 from dialogue_tracker.validation_messages import curator_messages, described
 from dialogue_tracker.yaml_reader import YamlFile
@@ -229,8 +229,9 @@ def _entry(
     if text is None:
         return None
     spans = {}
+    paragraph_at = paragraph_numbers(text)
     for index, quote in enumerate(record.quotes):
-        span = locate(quote.text, text)
+        span = locate(quote.text, text, paragraph_at)
         if span is None:
             problems.append(
                 parsed.problem(("quotes", index, "text"), explain_mismatch(quote.text, text))
@@ -263,9 +264,10 @@ def _unrecorded_passages(parsed: Parsed, text: str, spans: list) -> list[Problem
         return []
     first = text[missing[0].start : missing[0].end]
     shown = first if len(first) <= 40 else first[:39] + "…"
+    paragraph = paragraph_numbers(text)(missing[0].start)
     message = (
         f"{len(missing)} quoted passage(s) of {parsed.record.source.text_file} are not recorded, "
-        f"the first in paragraph {paragraph_at(text, missing[0].start)}: {shown!r}; record each "
+        f"the first in paragraph {paragraph}: {shown!r}; record each "
         "as a quote or list its opening words in source.unrecorded_passages (a file cut short "
         "looks like this)"
     )
