@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 from conftest import ENTRY
-from datafolder import copy_data, run_cli
+from helpers.datafolder import copy_data, run_cli
 from streamlit.testing.v1 import AppTest
 
 from dialogue_tracker.paths import DATA_ENV, DRAFTS_ENV

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 from conftest import ENTRY
-from datafolder import SEED_YAML, copy_data, run_cli
+from helpers.datafolder import SEED_YAML, copy_data, run_cli
 from streamlit.testing.v1 import AppTest
 
 from dialogue_tracker.paths import DATA_ENV

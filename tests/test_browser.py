@@ -8,8 +8,8 @@ import json
 from urllib.parse import parse_qs, urlparse
 
 import pytest
-from browser import Console, main_text, open_app, scrolls_sideways, settle
 from conftest import Server, curated_quotes
+from helpers.browser import Console, main_text, open_app, scrolls_sideways, settle
 from playwright.sync_api import expect
 
 from dialogue_tracker.loader import load_catalog

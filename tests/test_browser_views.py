@@ -10,8 +10,8 @@ from contextlib import contextmanager
 from urllib.parse import parse_qs, urlparse
 
 import pytest
-from browser import Console, main_text, open_app, scrolls_sideways, settle
 from conftest import Server
+from helpers.browser import Console, main_text, open_app, scrolls_sideways, settle
 from playwright.sync_api import expect
 from test_history import GENEVA, LIMA, MOSCOW, VIENNA, year_data
 

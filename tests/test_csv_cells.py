@@ -9,7 +9,7 @@ import json
 from pathlib import Path
 
 import pytest
-from datafolder import copy_data, run_cli
+from helpers.datafolder import copy_data, run_cli
 
 pytestmark = pytest.mark.cli
 

@@ -13,7 +13,7 @@ import time
 from pathlib import Path
 
 import pytest
-from datafolder import copy_data, run_cli
+from helpers.datafolder import copy_data, run_cli
 
 from dialogue_tracker.draft import writer
 from dialogue_tracker.draft.command import run

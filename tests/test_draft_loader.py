@@ -7,7 +7,7 @@ import shutil
 from pathlib import Path
 
 import pytest
-from datafolder import run_cli
+from helpers.datafolder import run_cli
 from test_draft_seed import DATA, SEED_YAML, registries_only
 
 from dialogue_tracker.export import export_records

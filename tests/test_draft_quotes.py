@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from datafolder import SEED_TEXT
+from helpers.datafolder import SEED_TEXT
 
 from dialogue_tracker.draft.quotes import find_passages
 from dialogue_tracker.provenance import paragraph_numbers

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import jsonschema
 import pytest
-from datafolder import SEED_ID, SEED_TEXT, SEED_YAML, run_cli
+from helpers.datafolder import SEED_ID, SEED_TEXT, SEED_YAML, run_cli
 
 from dialogue_tracker.loader import load_catalog
 from dialogue_tracker.model import SourceFile

@@ -8,7 +8,7 @@ import shutil
 from pathlib import Path
 
 import pytest
-from datafolder import DATA
+from helpers.datafolder import DATA
 
 from dialogue_tracker.frames import Frames, build_frames
 from dialogue_tracker.history import (

@@ -9,9 +9,9 @@ from pathlib import Path
 from urllib.parse import quote as urlquote
 
 import pytest
-from browser import main_text, open_app
 from conftest import Server
-from datafolder import copy_data
+from helpers.browser import main_text, open_app
+from helpers.datafolder import copy_data
 from playwright.sync_api import expect
 
 pytestmark = pytest.mark.browser

@@ -15,7 +15,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from browser import Console, open_app
+from helpers.browser import Console, open_app
 from helpers.deploy import NOBODY, Image, build_context, clean_clone
 from helpers.devserver import LocalServer
 from packaging.requirements import Requirement

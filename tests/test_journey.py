@@ -11,8 +11,8 @@ import json
 import os
 
 import pytest
+from helpers.journey import IDS, Walk
 from helpers.pages import open_page
-from journey import IDS, Walk
 from streamlit.testing.v1 import AppTest
 
 from dialogue_tracker.loader import load_catalog

@@ -12,8 +12,8 @@ import time
 from urllib.parse import parse_qs, urlparse
 
 import pytest
-from browser import IDLE, Console
-from journey import Walk
+from helpers.browser import IDLE, Console
+from helpers.journey import Walk
 
 pytestmark = pytest.mark.browser
 

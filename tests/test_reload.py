@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 from conftest import ENTRY
-from datafolder import SEED_ID, copy_data
+from helpers.datafolder import SEED_ID, copy_data
 from streamlit import config
 from streamlit.testing.v1 import AppTest
 

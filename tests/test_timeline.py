@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pandas as pd
 import pytest
-from datafolder import SEED_ID
+from helpers.datafolder import SEED_ID
 from test_history import year_data
 
 from dialogue_tracker.filters import Filters, filter_events
