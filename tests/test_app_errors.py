@@ -6,8 +6,8 @@ import re
 from pathlib import Path
 
 import pytest
-from conftest import ENTRY
 from helpers.datafolder import copy_data, overlay, run_cli
+from helpers.devserver import ENTRY
 from helpers.hostile_folders import CASES as FOLDER_CASES
 from helpers.hostile_folders import SECRET
 from streamlit.testing.v1 import AppTest

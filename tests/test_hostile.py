@@ -9,9 +9,9 @@ from pathlib import Path
 from urllib.parse import quote as urlquote
 
 import pytest
-from conftest import Server
 from helpers.browser import main_text, open_app
 from helpers.datafolder import copy_data
+from helpers.devserver import Server
 from playwright.sync_api import expect
 
 pytestmark = pytest.mark.browser

@@ -6,7 +6,7 @@ from __future__ import annotations
 import json
 
 import pytest
-from conftest import curated_quotes
+from helpers.datafolder import curated_quotes
 from helpers.pages import open_page, page_text, unescape
 from streamlit.testing.v1 import AppTest
 

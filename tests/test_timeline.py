@@ -5,7 +5,7 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 from helpers.datafolder import SEED_ID
-from test_history import year_data
+from helpers.year import year_data
 
 from dialogue_tracker.filters import Filters, filter_events
 from dialogue_tracker.frames import build_frames

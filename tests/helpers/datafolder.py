@@ -8,11 +8,25 @@ import subprocess
 import sys
 from pathlib import Path
 
+from dialogue_tracker.loader import load_catalog
 from dialogue_tracker.paths import DATA, DATA_ENV, PROJECT
 
 SEED_ID = "moscow-talks-2016-03-24"
 SEED_YAML = DATA / "sources" / f"{SEED_ID}.yaml"
 SEED_TEXT = DATA / "sources" / f"{SEED_ID}.txt"
+
+
+def registries_only(tmp_path: Path) -> Path:
+    """A data folder with the curated registries (and schema) and an empty sources/."""
+    data = tmp_path / "data"
+    shutil.copytree(DATA, data, ignore=shutil.ignore_patterns("sources", "drafts"))
+    (data / "sources").mkdir()
+    return data
+
+
+def curated_quotes() -> list[dict]:
+    """Every source's quotes, in the order the app lists them (sources by event date)."""
+    return [quote.model_dump() for _, quote in load_catalog(DATA).quotes()]
 
 
 def copy_data(tmp_path: Path) -> Path:
