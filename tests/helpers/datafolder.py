@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 import shutil
 import subprocess
@@ -27,6 +28,50 @@ def registries_only(tmp_path: Path) -> Path:
 def curated_quotes() -> list[dict]:
     """Every source's quotes, in the order the app lists them (sources by event date)."""
     return [quote.model_dump() for _, quote in load_catalog(DATA).quotes()]
+
+
+def add_source(
+    data: Path,
+    source_id: str,
+    quotes: list[str],
+    *,
+    said: str,
+    speaker: str,
+    issue: str,
+    source: dict[str, str] | None = None,
+    more: str = "",
+) -> None:
+    """Add to `data` a news report whose text gives each of `quotes` in a paragraph of its own
+    (`<said>: "<quote>"`), each recorded as the quote `<source_id>-<n>` of `speaker` on `issue`.
+    `source` overrides FIXTURE fields of its record (values as YAML); `more` is YAML to follow
+    the quotes (stances, next steps)."""
+    text = "".join(f'{said}: "{quote}"\n\n' for quote in quotes)
+    (data / "sources" / f"{source_id}.txt").write_text(text, encoding="utf-8")
+    fields = {
+        "id": source_id,
+        "text_file": f"{source_id}.txt",
+        "kind": "news_report",
+        "title": f"FIXTURE {source_id}",
+        "publisher": "FIXTURE",
+        "event": "FIXTURE meeting",
+        "event_date": "'2016-04'",
+        "event_date_basis": "FIXTURE",
+        **(source or {}),
+    }
+    records = "".join(
+        f"  - id: {source_id}-{n}\n    speaker: {speaker}\n    attribution: {said}\n"
+        f"    issues: [{issue}]\n    text: {yaml_str(quote)}\n"
+        for n, quote in enumerate(quotes)
+    )
+    header = "".join(f"  {key}: {value}\n" for key, value in fields.items())
+    (data / "sources" / f"{source_id}.yaml").write_text(
+        f"source:\n{header}quotes:\n{records}{more}", encoding="utf-8"
+    )
+
+
+def yaml_str(value: str) -> str:
+    """`value` as a YAML double-quoted string (JSON's string syntax is a part of YAML's)."""
+    return json.dumps(value, ensure_ascii=False)
 
 
 def copy_data(tmp_path: Path) -> Path:
