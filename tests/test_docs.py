@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from dialogue_tracker.cli import _parser
@@ -30,3 +32,15 @@ def test_every_cli_command_and_option_is_documented() -> None:
 
 def test_settings_are_documented() -> None:
     assert DATA_ENV in README and DRAFTS_ENV in README
+
+
+def test_the_layout_table_names_every_module_and_nothing_else() -> None:
+    """Each module of dialogue_tracker/ (a sub-package as `name/`) has a row, and each name in
+    the table is in the tree."""
+    section = README.split("## How the code is laid out")[1].split("\n## ")[0]
+    rows = [line.split(" | ")[0] for line in section.splitlines() if line.startswith("| `")]
+    named = {name for row in rows for name in re.findall(r"`([^`]+)`", row)}
+    package = PROJECT / "dialogue_tracker"
+    modules = {p.name for p in package.glob("*.py") if not p.name.startswith("__")}
+    modules |= {f"{p.name}/" for p in package.iterdir() if (p / "__init__.py").is_file()}
+    assert named == modules
