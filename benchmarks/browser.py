@@ -10,13 +10,10 @@ from __future__ import annotations
 
 import contextlib
 from collections.abc import Iterator
-from pathlib import Path
 
+from helpers.devserver import CHROMIUM, CHROMIUM_ARGS  # on sys.path from run.py
 from playwright.sync_api import Browser, BrowserContext, sync_playwright
 
-from dialogue_tracker.devserver import CHROMIUM, CHROMIUM_ARGS
-
-PROJECT = Path(__file__).resolve().parent.parent
 DONE = "[data-testid='stApp'][data-test-script-state='notRunning']"
 OBSERVER = """
 (() => {

@@ -13,14 +13,13 @@ from __future__ import annotations
 
 import argparse
 import time
-from pathlib import Path
 
 from dialogue_tracker.draft.pipeline import Options
 from dialogue_tracker.draft.split import drafts_within_limit
 from dialogue_tracker.loader import load_catalog
+from dialogue_tracker.paths import DATA, PROJECT
 
-PROJECT = Path(__file__).resolve().parent.parent
-SEED_TEXT = PROJECT / "data" / "sources" / "moscow-talks-2016-03-24.txt"
+SEED_TEXT = DATA / "sources" / "moscow-talks-2016-03-24.txt"
 TRANSCRIPT = PROJECT / "tests" / "articles" / "transcript.txt"
 
 
@@ -59,7 +58,7 @@ def main() -> None:
     parser.add_argument("--sizes", default="250,500,1000", help="kB, comma-separated")
     parser.add_argument("--kinds", default=",".join(KINDS))
     args = parser.parse_args()
-    catalog = load_catalog(PROJECT / "data")
+    catalog = load_catalog(DATA)
     print(f"{'kind':<16} {'size':>8} {'quotes':>7} {'parts':>5} {'wall s':>7} {'CPU s':>6} "
           f"{'largest YAML':>12}")  # fmt: skip
     for kind in args.kinds.split(","):

@@ -23,7 +23,8 @@ import sys
 import time
 from pathlib import Path
 
-PROJECT = Path(__file__).resolve().parent.parent
+from dialogue_tracker.paths import PROJECT
+
 DASHBOARD = PROJECT / "dashboard.py"
 MINIMAL = PROJECT / "benchmarks" / "minimal_app.py"
 FILTERED = {"issue": ["syria"], "speaker": ["lavrov"]}

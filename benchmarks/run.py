@@ -26,15 +26,17 @@ import time
 from importlib.metadata import version
 from pathlib import Path
 
+from dialogue_tracker.paths import DATA, PROJECT
+
+# The dev server lives with the tests (tests/helpers/devserver.py), outside the shipped package.
+sys.path.append(str(PROJECT / "tests"))
+
 import browser
+from helpers.devserver import LocalServer
 
-from dialogue_tracker.devserver import LocalServer
-
-PROJECT = Path(__file__).resolve().parent.parent
 OUT = PROJECT / "benchmarks" / "out"
 REPORT = PROJECT / "docs" / "performance.md"
 PYTHON = sys.executable
-DATA = PROJECT / "data"
 SIZES = {"1k": 1_000, "10k": 10_000, "50k": 50_000}
 SEED = 1
 MINIMAL_ELEMENTS = 120  # about as many elements as Overview draws

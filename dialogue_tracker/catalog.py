@@ -16,7 +16,10 @@ from dialogue_tracker.model import (
     Stance,
     StatusUpdate,
 )
-from dialogue_tracker.provenance import Span
+from dialogue_tracker.provenance import Located
+
+NO_PUBLISHER = "publisher unknown"
+EXCERPT = "excerpt: only the opening of the page was retrieved"
 
 
 @dataclass(frozen=True)
@@ -28,7 +31,7 @@ class SourceEntry:
     quotes: tuple[Quote, ...]
     stances: tuple[Stance, ...]
     next_steps: tuple[NextStep, ...]
-    spans: Mapping[str, Span]
+    spans: Mapping[str, Located]
     draft: bool = False
 
     @property
@@ -81,8 +84,13 @@ class Catalog:
         }
 
 
+def publisher_of(record: Source) -> str | None:
+    """The source's publisher, or None where the source names none (`publisher: unknown`)."""
+    return None if record.publisher == "unknown" else record.publisher
+
+
 def cited_as(record: Source) -> str:
     """How every citation names a source: title, publisher, and whether it is an excerpt."""
-    publisher = "publisher unknown" if record.publisher == "unknown" else record.publisher
-    excerpt = "; excerpt: only the opening of the page" if record.excerpt else ""
+    publisher = publisher_of(record) or NO_PUBLISHER
+    excerpt = f"; {EXCERPT}" if record.excerpt else ""
     return f"“{record.title}” ({publisher}{excerpt})"

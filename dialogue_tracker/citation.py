@@ -10,13 +10,11 @@ import re
 from dataclasses import dataclass
 from datetime import date
 
-from dialogue_tracker.catalog import Catalog
+from dialogue_tracker.catalog import EXCERPT, NO_PUBLISHER, Catalog, publisher_of
 from dialogue_tracker.dates import describe
 
 NO_URL = "the source gives no URL"
 NO_URL_SENTENCE = "The source gives no URL"
-NO_PUBLISHER = "publisher unknown"
-EXCERPT = "excerpt: only the opening of the page was retrieved"
 NO_PUBLISHED = "publication date not given"
 
 
@@ -52,7 +50,7 @@ def cited(catalog: Catalog, quote_id: str, permalink: str, accessed: date) -> Ci
         role=speaker.role if speaker else "",
         via=quote.reported_via,
         title=record.title,
-        publisher=None if record.publisher == "unknown" else record.publisher,
+        publisher=publisher_of(record),
         published=record.published,
         excerpt=record.excerpt,
         url=str(record.url) if record.url else None,

@@ -128,7 +128,8 @@ def _schema(args: argparse.Namespace) -> int:
 
 
 def _synth(args: argparse.Namespace) -> int:
-    from dialogue_tracker.synth import Progress, Registries, clear_corpus, plan, write_corpus
+    from dialogue_tracker.progress import Progress
+    from dialogue_tracker.synth import Registries, clear_corpus, plan, write_corpus
 
     try:
         the_plan = plan(
@@ -146,7 +147,7 @@ def _synth(args: argparse.Namespace) -> int:
             print(f"synth: {args.out}/sources is not empty (use --force)", file=sys.stderr)
             return 2
         clear_corpus(args.out)
-    progress = Progress() if the_plan.sources >= 100 else None
+    progress = Progress("synth").count if the_plan.sources >= 100 else None
     counts = write_corpus(args.out, the_plan, args.data, seed=args.seed, progress=progress)
     print(
         f"wrote {args.out}: " + ", ".join(f"{n} {k.replace('_', ' ')}" for k, n in counts.items())

@@ -4,6 +4,7 @@ carries the filters and the data version, and a codebook of every column."""
 from __future__ import annotations
 
 import json
+from typing import get_args
 
 import pandas as pd
 
@@ -11,17 +12,19 @@ from dialogue_tracker.catalog import Catalog
 from dialogue_tracker.csv_cells import to_safe_csv
 from dialogue_tracker.export import as_records
 from dialogue_tracker.filters import KEYS, Filters
+from dialogue_tracker.model import SourceKind
 
+SOURCE_KINDS = " or ".join(kind.replace("_", " ") for kind in get_args(SourceKind))
 CODEBOOK = {
     "id": ("The quote's id; its permalink is /quotes?quote=<id>.", "lower-case letters, digits, -"),
     "speaker": ("Id of the speaker the source attributes the words to.", "a speaker id"),
     "speaker_name": ("The speaker's name.", "text"),
-    "side": ("Id of the speaker's side.", "us, russia"),
-    "side_name": ("The side's name.", "US, Russia"),
+    "side": ("Id of the speaker's side.", None),
+    "side_name": ("The side's name.", None),
     "issues": ("Ids of the issues the quote concerns, separated by '; '.", "issue ids"),
     "issue_titles": ("The issues' titles, separated by ', '.", "text"),
     "text": ("The quoted words, character for character as in the source.", "text"),
-    "source": ("Id of the source (article or transcript) that quotes them.", "a source id"),
+    "source": (f"Id of the source ({SOURCE_KINDS}) that quotes them.", "a source id"),
     "source_title": ("The source's title.", "text"),
     "meeting_date": (
         "Date of the meeting the source reports, at the precision known.",
@@ -40,6 +43,7 @@ CODEBOOK = {
     "permalink": ("The quote's version-pinned permalink in the app.", "URL"),
     "data_version": ("Fingerprint of the data files the rows come from.", "12 hex digits"),
 }
+"""Each column's meaning and allowed values (None: the sides' registry gives them)."""
 COLUMNS = list(CODEBOOK)
 _FROM_FRAME = {"meeting_date": "date"}
 
@@ -68,15 +72,24 @@ def as_json(records: list[dict], catalog: Catalog, filters: Filters, search: str
             "filters": filters.to_params(),
             "search": search,
             "rows": len(records),
-            "codebook": codebook(),
+            "codebook": codebook(catalog),
         },
         "quotes": records,
     }
     return json.dumps(document, indent=2, ensure_ascii=False).encode("utf-8")
 
 
-def codebook() -> dict[str, dict[str, str]]:
-    return {c: {"meaning": m, "allowed values": a} for c, (m, a) in CODEBOOK.items()}
+def codebook(catalog: Catalog) -> dict[str, dict[str, str]]:
+    """Every column's meaning and allowed values, the sides' as the registry names them."""
+    sides = catalog.sides.values()
+    registry = {
+        "side": ", ".join(side.id for side in sides),
+        "side_name": ", ".join(side.short_name for side in sides),
+    }
+    return {
+        column: {"meaning": meaning, "allowed values": allowed or registry[column]}
+        for column, (meaning, allowed) in CODEBOOK.items()
+    }
 
 
 def codebook_text(catalog: Catalog) -> bytes:
@@ -87,7 +100,10 @@ def codebook_text(catalog: Catalog) -> bytes:
         "One row per quote, in the order shown in the app. Columns:",
         "",
     ]
-    lines += [f"{c}\n    {m}\n    Allowed values: {a}" for c, (m, a) in CODEBOOK.items()]
+    lines += [
+        f"{column}\n    {entry['meaning']}\n    Allowed values: {entry['allowed values']}"
+        for column, entry in codebook(catalog).items()
+    ]
     return ("\n".join(lines) + "\n").encode("utf-8")
 
 

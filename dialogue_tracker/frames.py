@@ -12,7 +12,6 @@ import pandas as pd
 from dialogue_tracker.catalog import Catalog, SourceEntry
 from dialogue_tracker.dates import date_range
 from dialogue_tracker.model import NextStep
-from dialogue_tracker.timeline import with_hover
 
 
 @dataclass(frozen=True)
@@ -27,8 +26,8 @@ class Frames:
 
 
 def build_frames(catalog: Catalog) -> Frames:
-    """Every table, with what each rerun would otherwise recompute (current stances, hover text)
-    worked out once."""
+    """Every table, with what each rerun would otherwise recompute (current stances) worked out
+    once."""
     stances = stances_frame(catalog)
     steps = steps_frame(catalog)
     return Frames(
@@ -36,7 +35,7 @@ def build_frames(catalog: Catalog) -> Frames:
         stances=stances,
         current=current_stances(stances),
         steps=steps,
-        events=with_hover(events_frame(catalog, steps)),
+        events=events_frame(catalog, steps),
     )
 
 

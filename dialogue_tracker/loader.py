@@ -6,29 +6,29 @@ with its file, line and field, so that a curator sees all of them at once.
 
 from __future__ import annotations
 
-import difflib
 import hashlib
 import os
 from pathlib import Path
 from types import MappingProxyType
-from typing import Any, get_args
+from typing import Any
 
-from pydantic import BaseModel, ValidationError
+from pydantic import ValidationError
 
 from dialogue_tracker.catalog import Catalog, SourceEntry
 from dialogue_tracker.data_files import Refused, is_regular, read_capped
 from dialogue_tracker.draft.quotes import find_passages
 from dialogue_tracker.model import (
-    PATTERN_HELP,
     REGISTRY_FILES,
     Record,
     SourceFile,
     Speaker,
     SpeakersFile,
 )
+from dialogue_tracker.paths import DRAFTS
 from dialogue_tracker.problems import DataError, Problem, field_name
-from dialogue_tracker.provenance import explain_mismatch, locate, paragraph_at
+from dialogue_tracker.provenance import explain_mismatch, locate, paragraph_numbers
 from dialogue_tracker.references import check_references
+from dialogue_tracker.validation_messages import curator_messages, described
 from dialogue_tracker.yaml_reader import YamlFile
 
 
@@ -52,7 +52,7 @@ class Parsed:
     def _validate(self, model: type[Record]) -> None:
         if not isinstance(self.file.value, dict):
             keys = ", ".join(model.model_fields)
-            found = _kind(self.file.value)
+            found = described(self.file.value)
             self.problems.append(
                 self.problem((), f"expected a mapping at the top (keys: {keys}), found {found}")
             )
@@ -60,28 +60,10 @@ class Parsed:
         try:
             self.record = model.model_validate(self.file.value)
         except ValidationError as error:
-            self.problems += self._from_pydantic(model, error.errors())
-
-    def _from_pydantic(self, model: type[BaseModel], items: list[Any]) -> list[Problem]:
-        found: list[tuple[tuple, str, Problem]] = []
-        typos = set()
-        for item in items:
-            location = _data_location(self.file.value, item["loc"])
-            if item["type"] == "missing":
-                location = (*location, item["loc"][-1])
-                message = "required field is missing"
-            elif item["type"] == "extra_forbidden":
-                message, close = _unknown_field_message(model, location)
-                typos.add((*location[:-1], close))
-            else:
-                message = _pydantic_message(item)
-            found.append((location, item["type"], self.problem(location, message)))
-        # "unknown field; did you mean 'speaker'?" already says that `speaker` is missing.
-        return [problem for loc, kind, problem in found if not (kind == "missing" and loc in typos)]
-
-
-DRAFTS = "drafts"
-"""The folder of drafts (`python -m dialogue_tracker draft`), read only when asked for."""
+            self.problems += [
+                self.problem(location, message)
+                for location, message in curator_messages(model, self.file.value, error.errors())
+            ]
 
 
 def load_catalog(data_dir: Path, include_drafts: bool = False) -> Catalog:
@@ -247,8 +229,9 @@ def _entry(
     if text is None:
         return None
     spans = {}
+    paragraph_at = paragraph_numbers(text)
     for index, quote in enumerate(record.quotes):
-        span = locate(quote.text, text)
+        span = locate(quote.text, text, paragraph_at)
         if span is None:
             problems.append(
                 parsed.problem(("quotes", index, "text"), explain_mismatch(quote.text, text))
@@ -281,9 +264,10 @@ def _unrecorded_passages(parsed: Parsed, text: str, spans: list) -> list[Problem
         return []
     first = text[missing[0].start : missing[0].end]
     shown = first if len(first) <= 40 else first[:39] + "…"
+    paragraph = paragraph_numbers(text)(missing[0].start)
     message = (
         f"{len(missing)} quoted passage(s) of {parsed.record.source.text_file} are not recorded, "
-        f"the first in paragraph {paragraph_at(text, missing[0].start)}: {shown!r}; record each "
+        f"the first in paragraph {paragraph}: {shown!r}; record each "
         "as a quote or list its opening words in source.unrecorded_passages (a file cut short "
         "looks like this)"
     )
@@ -324,82 +308,3 @@ def data_version(data_dir: Path, include_drafts: bool = False) -> str:
             digest.update(path.relative_to(data_dir).as_posix().encode())
             digest.update(path.read_bytes())
     return digest.hexdigest()[:12]
-
-
-def _data_location(value: Any, loc: tuple) -> tuple[str | int, ...]:
-    """The part of a pydantic error location that exists in the data (drops union tags)."""
-    location: list[str | int] = []
-    for part in loc:
-        in_list = isinstance(value, list) and isinstance(part, int) and part < len(value)
-        if not (in_list or (isinstance(value, dict) and part in value)):
-            break
-        value = value[part]
-        location.append(part)
-    return tuple(location)
-
-
-def _unknown_field_message(
-    model: type[BaseModel], location: tuple[str | int, ...]
-) -> tuple[str, str | None]:
-    """The message for an unknown field, and the allowed field it is most likely a typo of."""
-    allowed = sorted(_fields_at(model, location[:-1]))
-    close = next(iter(difflib.get_close_matches(str(location[-1]), allowed, n=1)), None)
-    hint = f"; did you mean '{close}'?" if close else ""
-    return f"unknown field{hint} (allowed: {', '.join(allowed)})", close
-
-
-def _pydantic_message(item: Any) -> str:
-    """Pydantic's message for one error, reworded where a curator would not know its terms."""
-    kind, value, context = item["type"], item["input"], item.get("ctx", {})
-    if kind == "literal_error":
-        return f"{value!r} is not allowed; {item['msg'][0].lower()}{item['msg'][1:]}"
-    if kind == "value_error":
-        return str(context["error"])
-    if kind == "string_pattern_mismatch":
-        expected = PATTERN_HELP.get(context["pattern"], f"text matching {context['pattern']}")
-        return f"{value!r} is not allowed; expected {expected}"
-    if kind == "string_type" and isinstance(value, bool):
-        return "expected text, found true/false (YAML reads a bare yes, no, on or off so); quote it"
-    if kind == "string_type" and isinstance(value, int | float):
-        return f'expected text, found the number {value}; put it in quotes: "{value}"'
-    if kind in ("tuple_type", "list_type"):
-        scalar = isinstance(value, str | int | float) and not isinstance(value, bool)
-        hint = f"; write [{value}]" if scalar else ""
-        return f"expected a list, found {_kind(value)}{hint}"
-    if kind in ("model_type", "dict_type"):
-        return f"expected a mapping (field: value lines), found {_kind(value)}"
-    if kind in ("bool_type", "bool_parsing"):
-        return f"expected true or false, found {_kind(value)}"
-    if kind == "too_short":
-        return f"expected at least {context['min_length']} item(s), found none"
-    return str(item["msg"])
-
-
-def _kind(value: Any) -> str:
-    """A YAML value as a curator names it: 'a list', 'the text 'x'', 'the number 3'."""
-    if isinstance(value, dict):
-        return "a mapping"
-    if isinstance(value, list):
-        return "a list"
-    if isinstance(value, str):
-        return f"the text {value!r}"
-    if value is None:
-        return "nothing (null)"
-    if isinstance(value, bool):
-        return "true or false"
-    return f"the value {value!r}"
-
-
-def _fields_at(model: type[BaseModel], location: tuple[str | int, ...]) -> set[str]:
-    """The field names of the model found by walking `location` through `model`'s fields."""
-    current: Any = model
-    for part in location:
-        if isinstance(part, str):
-            current = _record_in(current.model_fields[part].annotation)
-    return set(current.model_fields)
-
-
-def _record_in(annotation: Any) -> Any:
-    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
-        return annotation
-    return next(filter(None, (_record_in(arg) for arg in get_args(annotation))), None)

@@ -2,30 +2,54 @@
 
 from __future__ import annotations
 
+import bisect
+import re
 import unicodedata
+from collections.abc import Callable
 from dataclasses import dataclass
 
 
 @dataclass(frozen=True, order=True)
 class Span:
-    """A quote's place in its source text: character offsets and the paragraph (1-based)."""
+    """A stretch of a text: the offsets of its first character and of the one just after it."""
 
     start: int
     end: int
+
+    def of(self, text: str) -> str:
+        return text[self.start : self.end]
+
+
+@dataclass(frozen=True, order=True)
+class Located(Span):
+    """A quote's place in its source text: its span and the paragraph (1-based)."""
+
     paragraph: int
 
 
-def locate(quote: str, text: str) -> Span | None:
-    """The first place where `quote` occurs verbatim in `text`, or None."""
+def locate(quote: str, text: str, paragraph_at: Callable[[int], int]) -> Located | None:
+    """The first place where `quote` occurs verbatim in `text`, or None; `paragraph_at` is
+    `paragraph_numbers(text)`."""
     start = text.find(quote)
     if start < 0:
         return None
-    return Span(start, start + len(quote), paragraph_at(text, start))
+    return Located(start, start + len(quote), paragraph_at(start))
 
 
-def paragraph_at(text: str, offset: int) -> int:
-    """Paragraphs are the non-empty lines of the text, counted from 1."""
-    return sum(1 for line in text[:offset].split("\n")[:-1] if line.strip()) + 1
+def paragraph_numbers(text: str) -> Callable[[int], int]:
+    """The paragraph (1-based) of any offset of `text`, paragraphs being its non-empty lines:
+    the count of paragraphs before each line, precomputed, then a bisection."""
+    newlines = [match.start() for match in re.finditer("\n", text)]
+    counts = [0]
+    start = 0
+    for end in newlines:
+        counts.append(counts[-1] + bool(text[start:end].strip()))
+        start = end + 1
+
+    def paragraph(offset: int) -> int:
+        return counts[bisect.bisect_left(newlines, offset)] + 1
+
+    return paragraph
 
 
 def explain_mismatch(quote: str, text: str) -> str:

@@ -21,12 +21,9 @@ import json
 import os
 import random
 import shutil
-import sys
-import time
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TextIO
 
 from dialogue_tracker.model import IssuesFile, SidesFile, Speaker, SpeakersFile
 from dialogue_tracker.schema import SCHEMA_FILE
@@ -197,26 +194,6 @@ def write_corpus(
             progress(index + 1, the_plan.sources)
     manifest.close()
     return the_plan.counts()
-
-
-class Progress:
-    """A one-line progress counter on a terminal; occasional lines when stderr is not one."""
-
-    def __init__(self, stream: TextIO = sys.stderr, every: float = 0.2) -> None:
-        self.stream = stream
-        self.tty = stream.isatty()
-        self.every = every if self.tty else 5.0
-        self.started = self.last = time.perf_counter()
-
-    def __call__(self, done: int, total: int) -> None:
-        now = time.perf_counter()
-        if done < total and now - self.last < self.every:
-            return
-        self.last = now
-        line = f"synth: {done:,}/{total:,} sources ({now - self.started:.1f} s)"
-        end = "\n" if done == total or not self.tty else ""
-        self.stream.write(("\r" if self.tty else "") + line + end)
-        self.stream.flush()
 
 
 def clear_corpus(out: Path) -> None:

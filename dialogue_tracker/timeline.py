@@ -4,6 +4,7 @@ points, next-step targets as spans covering the year, month or day they name."""
 from __future__ import annotations
 
 import html
+from functools import lru_cache
 from typing import NamedTuple
 
 import pandas as pd
@@ -67,17 +68,21 @@ def wrap(text: str, width: int = 60) -> list[str]:
     return [*lines, line] if line else lines
 
 
+@lru_cache(maxsize=16_384)  # a rerun redraws the same items: their text is worked out once
 def hover(kind: str, label: str, start: pd.Timestamp, end: pd.Timestamp) -> str:
     """Hover text, escaped (plotly reads tags) and wrapped so it stays on screen."""
     when = start.strftime("%-d %b %Y")
     if kind == "target":
         when = f"{when} – {end.strftime('%-d %b %Y')}"
+    if kind == "quotes":
+        label = f"{label}. Filter by issue or speaker to see each quote."
     wrapped = "<br>".join(wrap(html.escape(label)))
     return f"<b>{KIND_LABELS[kind]}</b> · {when}<br>{wrapped}"
 
 
 def with_hover(events: pd.DataFrame) -> pd.DataFrame:
-    """The events with their hover text, worked out once per catalog rather than per rerun."""
+    """The events with their hover text (plotly's HTML), for the figure only: the tables keep
+    plain columns."""
     texts = [hover(r.kind, r.label, r.start, r.end) for r in events.itertuples()]
     return events.assign(hover=pd.Series(texts, index=events.index, dtype=object))
 
@@ -112,12 +117,6 @@ def condense(events: pd.DataFrame, limit: int = MAX_ITEMS) -> tuple[pd.DataFrame
     grouped["label"] = [
         f"Meeting and {n} quotes: {title}"
         for n, title in zip(grouped["count"], grouped["source_title"], strict=True)
-    ]
-    grouped["hover"] = [
-        hover("quotes", f"{label}. Filter by issue or speaker to see each quote.", start, end)
-        for label, start, end in zip(
-            grouped["label"], grouped["start"], grouped["end"], strict=True
-        )
     ]
     keys = pd.MultiIndex.from_frame(events[["issue", "source"]])
     folded_meeting = (events["kind"] == "meeting") & keys.isin(
@@ -154,7 +153,7 @@ def timeline_figure(events: pd.DataFrame, issues: dict[str, str], palette: list[
     A trace per issue and kind of item, so that each trace has one marker symbol; the legend has
     an entry per kind (per status for status changes), grouped with that kind's traces."""
     lanes = {issue: index for index, issue in enumerate(reversed(list(issues)))}
-    events = events[events["issue"].isin(lanes)]
+    events = with_hover(events[events["issue"].isin(lanes)])
     window = record_window(events)
     points = events[events["kind"] != "target"]
     points = points.assign(offset=point_offsets(points), x=placed(points, window))

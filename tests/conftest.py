@@ -4,24 +4,12 @@ from __future__ import annotations
 
 import os
 import shutil
-import tempfile
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 import streamlit as st
-
-from dialogue_tracker.devserver import CHROMIUM, CHROMIUM_ARGS, LocalServer
-from dialogue_tracker.loader import load_catalog
-
-ROOT = Path(__file__).resolve().parent.parent
-DATA = ROOT / "data"
-ENTRY = str(ROOT / "dashboard.py")
-
-
-def curated_quotes() -> list[dict]:
-    """Every source's quotes, in the order the app lists them (sources by event date)."""
-    return [quote.model_dump() for _, quote in load_catalog(DATA).quotes()]
+from helpers.devserver import CHROMIUM, CHROMIUM_ARGS, LocalServer, Server
 
 
 @pytest.fixture(autouse=True)
@@ -29,13 +17,6 @@ def clear_streamlit_caches() -> None:
     """st.cache_* outlives an AppTest; each test starts from a cold cache."""
     st.cache_data.clear()
     st.cache_resource.clear()
-
-
-def Server(data: Path = DATA, watcher: str = "none") -> LocalServer:
-    """The app on the given data folder, served as a user starts it (file watcher: see
-    `LocalServer`)."""
-    log = Path(tempfile.mkstemp(prefix="streamlit-", suffix=".log")[1])
-    return LocalServer(Path(ENTRY), log, data=data, watcher=watcher)
 
 
 def require_browser() -> None:

@@ -5,15 +5,16 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from conftest import ENTRY
-from datafolder import copy_data, run_cli
+from helpers.datafolder import copy_data, run_cli
+from helpers.devserver import ENTRY
+from helpers.drafting import ARTICLES
 from streamlit.testing.v1 import AppTest
 
 from dialogue_tracker.paths import DATA_ENV, DRAFTS_ENV
 
 pytestmark = pytest.mark.app
 
-ARTICLE = Path(__file__).parent / "articles" / "said-patterns.txt"
+ARTICLE = ARTICLES / "said-patterns.txt"
 DRAFTED = "We discussed the cessation of hostilities in Syria,"
 
 
@@ -56,7 +57,7 @@ def test_review_mode_shows_drafts_marked_as_such(data_with_draft, monkeypatch) -
     assert any("DRAFT, to review" in element.value for element in app.markdown)
 
 
-NO_SPEAKER = Path(__file__).parent / "articles" / "no-speaker.txt"
+NO_SPEAKER = ARTICLES / "no-speaker.txt"
 
 
 @pytest.fixture

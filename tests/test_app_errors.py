@@ -6,10 +6,10 @@ import re
 from pathlib import Path
 
 import pytest
-from conftest import ENTRY
-from datafolder import copy_data, overlay, run_cli
-from hostile_folders import CASES as FOLDER_CASES
-from hostile_folders import SECRET
+from helpers.datafolder import copy_data, overlay, run_cli
+from helpers.devserver import ENTRY
+from helpers.hostile_folders import CASES as FOLDER_CASES
+from helpers.hostile_folders import SECRET
 from streamlit.testing.v1 import AppTest
 
 from dialogue_tracker.paths import DATA_ENV

@@ -4,8 +4,8 @@ may use, and sources that record nothing of a kind (said as such, not blamed on 
 from __future__ import annotations
 
 import pytest
-from conftest import ENTRY
-from datafolder import SEED_YAML, copy_data, run_cli
+from helpers.datafolder import SEED_YAML, copy_data, run_cli
+from helpers.devserver import ENTRY
 from streamlit.testing.v1 import AppTest
 
 from dialogue_tracker.paths import DATA_ENV

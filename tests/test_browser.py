@@ -8,11 +8,13 @@ import json
 from urllib.parse import parse_qs, urlparse
 
 import pytest
-from browser import Console, main_text, open_app, scrolls_sideways, settle
-from conftest import DATA, Server, curated_quotes
+from helpers.browser import Console, main_text, open_app, scrolls_sideways, settle
+from helpers.datafolder import curated_quotes
+from helpers.devserver import Server
 from playwright.sync_api import expect
 
 from dialogue_tracker.loader import load_catalog
+from dialogue_tracker.paths import DATA
 
 pytestmark = pytest.mark.browser
 

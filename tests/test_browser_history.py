@@ -7,8 +7,8 @@ from __future__ import annotations
 from urllib.parse import parse_qs, urlparse
 
 import pytest
-from conftest import curated_quotes
-from test_journey_browser import LABELS, steady
+from helpers.browser import LABELS, steady
+from helpers.datafolder import curated_quotes
 
 pytestmark = pytest.mark.browser
 

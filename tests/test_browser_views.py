@@ -10,10 +10,10 @@ from contextlib import contextmanager
 from urllib.parse import parse_qs, urlparse
 
 import pytest
-from browser import Console, main_text, open_app, scrolls_sideways, settle
-from conftest import Server
+from helpers.browser import Console, main_text, open_app, scrolls_sideways, settle
+from helpers.devserver import Server
+from helpers.year import GENEVA, LIMA, MOSCOW, VIENNA, year_data
 from playwright.sync_api import expect
-from test_history import GENEVA, LIMA, MOSCOW, VIENNA, year_data
 
 pytestmark = pytest.mark.browser
 

@@ -4,7 +4,7 @@
 from __future__ import annotations
 
 import pytest
-from test_history import GENEVA, LIMA, VIENNA, VIENNA_TRANSCRIPT, year_data
+from helpers.year import GENEVA, LIMA, VIENNA, VIENNA_TRANSCRIPT, year_data
 
 from dialogue_tracker.catalog import Catalog
 from dialogue_tracker.commitments import (

@@ -9,7 +9,7 @@ import json
 from pathlib import Path
 
 import pytest
-from datafolder import copy_data, run_cli
+from helpers.datafolder import add_source, copy_data, run_cli
 
 pytestmark = pytest.mark.cli
 
@@ -19,20 +19,7 @@ FORMULAS = ["=HYPERLINK('https://evil.example','x')", "+1+2", "-3+4", "@SUM(1)",
 
 def formula_data(tmp_path: Path) -> Path:
     data = copy_data(tmp_path)
-    text = "".join(f'Lavrov said: "{quote}"\n\n' for quote in FORMULAS)
-    (data / "sources" / "formulas.txt").write_text(text, encoding="utf-8")
-    quotes = "".join(
-        f"  - id: formula-{n}\n    speaker: lavrov\n    attribution: Lavrov said\n"
-        f"    issues: [syria]\n    text: {json.dumps(quote)}\n"
-        for n, quote in enumerate(FORMULAS)
-    )
-    (data / "sources" / "formulas.yaml").write_text(
-        "source:\n  id: formulas\n  text_file: formulas.txt\n  kind: news_report\n"
-        "  title: FIXTURE formulas\n  publisher: FIXTURE\n  event: FIXTURE meeting\n"
-        "  event_date: '2016-04'\n  event_date_basis: FIXTURE\n"
-        f"quotes:\n{quotes}",
-        encoding="utf-8",
-    )
+    add_source(data, "formulas", FORMULAS, said="Lavrov said", speaker="lavrov", issue="syria")
     return data
 
 
@@ -41,9 +28,9 @@ def test_csv_cells_never_start_a_formula_and_json_stays_exact(tmp_path: Path) ->
     exported = run_cli("export", "--data", data, "--format", "csv", "--speaker", "lavrov")
     assert exported.returncode == 0, exported.stdout + exported.stderr
     rows = list(csv.DictReader(io.StringIO(exported.stdout)))
-    cells = {row["text"] for row in rows if row["id"].startswith("formula-")}
+    cells = {row["text"] for row in rows if row["id"].startswith("formulas-")}
     assert cells == {"'" + quote for quote in FORMULAS}
     for row in rows:
         assert not any(cell.startswith(("=", "+", "-", "@", "\t", "\r")) for cell in row.values())
     records = json.loads(run_cli("export", "--data", data).stdout)["quotes"]
-    assert {r["text"] for r in records if r["id"].startswith("formula-")} == set(FORMULAS)
+    assert {r["text"] for r in records if r["id"].startswith("formulas-")} == set(FORMULAS)

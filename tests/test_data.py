@@ -15,7 +15,7 @@ from typing import Any
 
 import pytest
 import yaml
-from datafolder import DATA, SEED_TEXT, SEED_YAML, run_cli
+from helpers.datafolder import DATA, SEED_TEXT, SEED_YAML, run_cli
 
 pytestmark = pytest.mark.cli
 

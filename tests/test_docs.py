@@ -2,20 +2,21 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
-from conftest import ROOT
 
 from dialogue_tracker.cli import _parser
-from dialogue_tracker.paths import DATA_ENV, DRAFTS_ENV
+from dialogue_tracker.paths import DATA_ENV, DRAFTS_ENV, PROJECT
 
 pytestmark = pytest.mark.unit
 
 
-README = (ROOT / "README.md").read_text(encoding="utf-8")
+README = (PROJECT / "README.md").read_text(encoding="utf-8")
 
 
 def test_ci_runs_the_readme_test_command() -> None:
-    ci = (ROOT / ".ci" / "run").read_text(encoding="utf-8")
+    ci = (PROJECT / ".ci" / "run").read_text(encoding="utf-8")
     assert "| `make test` |" in README
     assert ci.rstrip().splitlines()[-1] == "make test"
 
@@ -31,3 +32,15 @@ def test_every_cli_command_and_option_is_documented() -> None:
 
 def test_settings_are_documented() -> None:
     assert DATA_ENV in README and DRAFTS_ENV in README
+
+
+def test_the_layout_table_names_every_module_and_nothing_else() -> None:
+    """Each module of dialogue_tracker/ (a sub-package as `name/`) has a row, and each name in
+    the table is in the tree."""
+    section = README.split("## How the code is laid out")[1].split("\n## ")[0]
+    rows = [line.split(" | ")[0] for line in section.splitlines() if line.startswith("| `")]
+    named = {name for row in rows for name in re.findall(r"`([^`]+)`", row)}
+    package = PROJECT / "dialogue_tracker"
+    modules = {p.name for p in package.glob("*.py") if not p.name.startswith("__")}
+    modules |= {f"{p.name}/" for p in package.iterdir() if (p / "__init__.py").is_file()}
+    assert named == modules

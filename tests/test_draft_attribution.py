@@ -2,31 +2,10 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
-
-from dialogue_tracker.draft.pipeline import Draft, Options, make_draft
-from dialogue_tracker.loader import load_catalog
-from dialogue_tracker.paths import PROJECT
+from helpers.drafting import draft_of, quote_starting
 
 pytestmark = pytest.mark.unit
-
-ARTICLES = Path(__file__).parent / "articles"
-
-
-def draft_of(name: str, date: str | None = "2016-03-24") -> Draft:
-    catalog = load_catalog(PROJECT / "data")
-    raw = (ARTICLES / f"{name}.txt").read_text(encoding="utf-8")
-    registries = (catalog.speakers.values(), catalog.sides.values(), catalog.issues.values())
-    return make_draft(raw, Options(name, date=date), *registries)
-
-
-def quote_starting(draft: Draft, words: str):
-    found = [quote for quote in draft.quotes if quote.text.startswith(words)]
-    assert len(found) == 1, [quote.text for quote in draft.quotes]
-    return found[0]
-
 
 SAID_PATTERNS = [
     ("We discussed", "lavrov", "Lavrov said"),

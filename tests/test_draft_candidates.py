@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from test_draft_attribution import draft_of
+from helpers.drafting import draft_of
 
 from dialogue_tracker.draft.writer import document
 from dialogue_tracker.model import SourceFile

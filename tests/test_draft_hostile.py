@@ -13,7 +13,8 @@ import time
 from pathlib import Path
 
 import pytest
-from datafolder import copy_data, run_cli
+from helpers.datafolder import copy_data, run_cli
+from helpers.drafting import ARTICLES
 
 from dialogue_tracker.draft import writer
 from dialogue_tracker.draft.command import run
@@ -23,7 +24,6 @@ from dialogue_tracker.yaml_reader import MAX_BYTES
 
 pytestmark = pytest.mark.cli
 
-ARTICLES = Path(__file__).parent / "articles"
 TRANSCRIPT = (ARTICLES / "transcript.txt").read_text(encoding="utf-8")
 
 

@@ -7,8 +7,8 @@ import shutil
 from pathlib import Path
 
 import pytest
-from datafolder import run_cli
-from test_draft_seed import DATA, SEED_YAML, registries_only
+from helpers.datafolder import DATA, SEED_YAML, registries_only, run_cli
+from helpers.drafting import ARTICLES
 
 from dialogue_tracker.export import export_records
 from dialogue_tracker.filters import Filters
@@ -17,8 +17,6 @@ from dialogue_tracker.loader import data_version, draft_files, load_catalog
 from dialogue_tracker.problems import DataError
 
 pytestmark = pytest.mark.cli
-
-ARTICLES = Path(__file__).parent / "articles"
 
 
 def draft(data: Path, name: str, source_id: str | None = None):

@@ -9,15 +9,15 @@ from dialogue_tracker.draft.pipeline import Draft, Options, make_draft
 from dialogue_tracker.draft.text import furniture_kind
 from dialogue_tracker.loader import load_catalog
 from dialogue_tracker.model import Issue, Side, Speaker
-from dialogue_tracker.paths import PROJECT
+from dialogue_tracker.paths import DATA
 
 pytestmark = pytest.mark.unit
 
-SOURCES = PROJECT / "data" / "sources"
+SOURCES = DATA / "sources"
 
 
 def draft(text: str) -> Draft:
-    catalog = load_catalog(PROJECT / "data")
+    catalog = load_catalog(DATA)
     registries = (catalog.speakers.values(), catalog.sides.values(), catalog.issues.values())
     return make_draft(text, Options("real", date="2016-09-10"), *registries)
 

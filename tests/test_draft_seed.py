@@ -10,31 +10,17 @@ from pathlib import Path
 
 import jsonschema
 import pytest
-from datafolder import run_cli
+from helpers.datafolder import SEED_ID, SEED_TEXT, SEED_YAML, registries_only, run_cli
 
 from dialogue_tracker.loader import load_catalog
 from dialogue_tracker.model import SourceFile
-from dialogue_tracker.paths import PROJECT
+from dialogue_tracker.paths import DATA
 from dialogue_tracker.yaml_reader import YamlFile
 
 pytestmark = pytest.mark.cli
 
-DATA = PROJECT / "data"
-SEED_ID = "moscow-talks-2016-03-24"
-SEED_YAML = DATA / "sources" / f"{SEED_ID}.yaml"
-SEED_TEXT = DATA / "sources" / f"{SEED_ID}.txt"
 RAW_PAGE_TAIL = "\n15205 views\nПоделиться:\nPrint:"  # the seed page's furniture, as it ended
-REGISTRY_FILES = ("sides.yaml", "speakers.yaml", "issues.yaml", "context.yaml", "schema.json")
 DRAFT_ID = "seed-draft"
-
-
-def registries_only(tmp_path: Path) -> Path:
-    """A data folder with the curated registries and an empty sources/."""
-    data = tmp_path / "data"
-    (data / "sources").mkdir(parents=True)
-    for name in REGISTRY_FILES:
-        shutil.copyfile(DATA / name, data / name)
-    return data
 
 
 def raw_page(tmp_path: Path) -> Path:

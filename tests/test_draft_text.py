@@ -3,13 +3,12 @@
 from __future__ import annotations
 
 import pytest
+from helpers.datafolder import SEED_TEXT
 
 from dialogue_tracker.draft.text import clean, furniture_kind
-from dialogue_tracker.paths import PROJECT
 
 pytestmark = pytest.mark.unit
 
-SEED_TEXT = PROJECT / "data" / "sources" / "moscow-talks-2016-03-24.txt"
 RAW_PAGE_TAIL = "\n15205 views\nПоделиться:\nPrint:"  # how the seed page ended, unterminated
 
 

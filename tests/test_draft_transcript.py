@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from test_draft_attribution import draft_of, quote_starting
+from helpers.drafting import draft_of, quote_starting
 
 pytestmark = pytest.mark.unit
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from datafolder import SEED_YAML, copy_data, run_cli
+from helpers.datafolder import SEED_YAML, copy_data, run_cli
 from pydantic import ValidationError
 
 from dialogue_tracker.model import NextStep, StatusUpdate

@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import pytest
-from conftest import DATA
 
 from dialogue_tracker.filters import Filters, filter_steps
 from dialogue_tracker.frames import build_frames
 from dialogue_tracker.loader import load_catalog
+from dialogue_tracker.paths import DATA
 
 pytestmark = pytest.mark.unit
 

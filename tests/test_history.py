@@ -4,11 +4,8 @@ side's sequence with its changes, and what changed between two meetings."""
 
 from __future__ import annotations
 
-import shutil
-from pathlib import Path
-
 import pytest
-from datafolder import DATA
+from helpers.year import GENEVA, LIMA, MOSCOW, VIENNA, VIENNA_TRANSCRIPT, year_data
 
 from dialogue_tracker.frames import Frames, build_frames
 from dialogue_tracker.history import (
@@ -24,24 +21,6 @@ from dialogue_tracker.history import (
 from dialogue_tracker.loader import load_catalog
 
 pytestmark = pytest.mark.unit
-
-YEAR = Path(__file__).parent / "fixtures" / "year"
-MOSCOW, VIENNA, GENEVA, LIMA = (
-    "fixture-moscow-2016-03-24",
-    "fixture-vienna-2016-05-17",
-    "fixture-geneva-2016-09-09",
-    "fixture-lima-2016-11-17",
-)
-VIENNA_TRANSCRIPT = "fixture-vienna-transcript-2016-05-17"
-
-
-def year_data(tmp_path: Path) -> Path:
-    """The curated registries with the FIXTURE year's sources alone: the tests do not move
-    when real sources are added."""
-    data_dir = tmp_path / "data"
-    shutil.copytree(DATA, data_dir, ignore=shutil.ignore_patterns("sources", "drafts"))
-    shutil.copytree(YEAR / "sources", data_dir / "sources")
-    return data_dir
 
 
 @pytest.fixture(scope="module")

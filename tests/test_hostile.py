@@ -9,9 +9,9 @@ from pathlib import Path
 from urllib.parse import quote as urlquote
 
 import pytest
-from browser import main_text, open_app
-from conftest import Server
-from datafolder import copy_data
+from helpers.browser import main_text, open_app
+from helpers.datafolder import add_source, copy_data, yaml_str
+from helpers.devserver import Server
 from playwright.sync_api import expect
 
 pytestmark = pytest.mark.browser
@@ -41,31 +41,24 @@ def hostile_data(tmp_path: Path) -> Path:
             f"  - id: hostile\n    title: {yaml_str(IMG + ' :red[title] | x')}\n"
             f"    description: {yaml_str(LINK)}\n"
         )
-    text = "\n\n".join(f'Mallory said: "{quote}"' for quote in QUOTES) + "\n"
-    (data / "sources" / "hostile.txt").write_text(text, encoding="utf-8")
-    quotes = "".join(
-        f"  - id: hostile-{n}\n    speaker: mallory\n    attribution: Mallory said\n"
-        f"    issues: [hostile]\n    text: {yaml_str(quote)}\n"
-        for n, quote in enumerate(QUOTES)
-    )
-    (data / "sources" / "hostile.yaml").write_text(
-        "source:\n  id: hostile\n  text_file: hostile.txt\n  kind: news_report\n"
-        f"  title: {yaml_str(SCRIPT + ' headline')}\n  publisher: {yaml_str(IMG)}\n"
-        f"  event: {yaml_str(MARKDOWN)}\n  event_date: '2016-04-01'\n"
-        f"  event_date_basis: {yaml_str(LINK)}\n  notes:\n    - id: n1\n"
-        f"      text: {yaml_str(IMG + ' ' + LINK)}\nquotes:\n{quotes}"
+    source = {
+        "title": yaml_str(SCRIPT + " headline"),
+        "publisher": yaml_str(IMG),
+        "event": yaml_str(MARKDOWN),
+        "event_date": "'2016-04-01'",
+        "event_date_basis": yaml_str(LINK),
+        "notes": f"\n    - id: n1\n      text: {yaml_str(IMG + ' ' + LINK)}",
+    }
+    more = (
         "stances:\n  - issue: hostile\n    side: us\n    status: concern\n"
         f"    summary: {yaml_str(SCRIPT + ' ' + MARKDOWN + ' ' + TABLE)}\n    quotes: [hostile-0]\n"
         "next_steps:\n  - id: hostile-step\n    issue: hostile\n"
         f"    description: {yaml_str(IMG)}\n    demanded_by: [mallory]\n"
-        f"    target: {{date: '2016-05', words: {yaml_str(SCRIPT)}}}\n",
-        encoding="utf-8",
+        f"    target: {{date: '2016-05', words: {yaml_str(SCRIPT)}}}\n"
     )
+    add_source(data, "hostile", QUOTES, said="Mallory said", speaker="mallory", issue="hostile",
+               source=source, more=more)  # fmt: skip
     return data
-
-
-def yaml_str(value: str) -> str:
-    return '"' + value.replace("\\", "\\\\").replace('"', '\\"').replace("\n", "\\n") + '"'
 
 
 @pytest.fixture(scope="module")

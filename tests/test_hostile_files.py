@@ -1,13 +1,13 @@
-"""A hostile data folder (see hostile_folders.py): each fault is one clear line from `validate`,
-promptly, and nothing outside the data folder is ever read or shown."""
+"""A hostile data folder (see helpers/hostile_folders.py): each fault is one clear line from
+`validate`, promptly, and nothing outside the data folder is ever read or shown."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
 import pytest
-from datafolder import copy_data, run_cli
-from hostile_folders import CASES, SECRET
+from helpers.datafolder import copy_data, run_cli
+from helpers.hostile_folders import CASES, SECRET
 
 from dialogue_tracker.data_files import Refused, read_capped
 

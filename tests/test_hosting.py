@@ -15,14 +15,14 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from browser import Console, open_app
-from conftest import ROOT
+from helpers.browser import Console, open_app
 from helpers.deploy import NOBODY, Image, build_context, clean_clone
+from helpers.devserver import LocalServer
 from packaging.requirements import Requirement
 from packaging.specifiers import SpecifierSet
 from playwright.sync_api import expect
 
-from dialogue_tracker.devserver import LocalServer
+from dialogue_tracker.paths import PROJECT
 
 pytestmark = pytest.mark.browser
 
@@ -30,7 +30,7 @@ UV = Path(sys.executable).parent / "uv"
 
 
 def declared() -> set[tuple]:
-    project = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"]
+    project = tomllib.loads((PROJECT / "pyproject.toml").read_text(encoding="utf-8"))["project"]
     extras = {"": project["dependencies"], **project["optional-dependencies"]}
     return {
         (Requirement(text).name, SpecifierSet(str(Requirement(text).specifier)), extra)
@@ -40,7 +40,7 @@ def declared() -> set[tuple]:
 
 
 def locked() -> set[tuple]:
-    lock = tomllib.loads((ROOT / "uv.lock").read_text(encoding="utf-8"))
+    lock = tomllib.loads((PROJECT / "uv.lock").read_text(encoding="utf-8"))
     (root,) = [package for package in lock["package"] if package["name"] == "dialogue-tracker"]
     return {
         (
@@ -81,7 +81,7 @@ def serve_and_open(browser, server: LocalServer, path: str, shows: str) -> None:
 
 
 def test_community_cloud_path_serves_a_deep_link(browser, scratch: Path) -> None:
-    clone = clean_clone(ROOT, scratch / "repo")
+    clone = clean_clone(PROJECT, scratch / "repo")
     env = {key: value for key, value in os.environ.items() if key != "VIRTUAL_ENV"}
     python = ["--python", sys._base_executable]
     subprocess.run([UV, "sync", "--frozen", "--quiet", *python], cwd=clone, env=env, check=True)
@@ -95,7 +95,7 @@ def test_community_cloud_path_serves_a_deep_link(browser, scratch: Path) -> None
 
 
 def test_dockerfile_steps_serve_the_app_as_a_non_root_user(browser, scratch: Path) -> None:
-    clone = clean_clone(ROOT, scratch / "repo")
+    clone = clean_clone(PROJECT, scratch / "repo")
     context = build_context(clone, scratch / "context")
     assert not (context / "tests").exists() and not (context / ".git").exists()
     image = Image(scratch / "image", context).build(clone / "Dockerfile")

@@ -11,12 +11,12 @@ import json
 import os
 
 import pytest
-from conftest import DATA
+from helpers.journey import IDS, Walk
 from helpers.pages import open_page
-from journey import IDS, Walk
 from streamlit.testing.v1 import AppTest
 
 from dialogue_tracker.loader import load_catalog
+from dialogue_tracker.paths import DATA
 
 pytestmark = pytest.mark.app
 

@@ -12,8 +12,8 @@ import time
 from urllib.parse import parse_qs, urlparse
 
 import pytest
-from browser import IDLE, Console
-from journey import Walk
+from helpers.browser import LABELS, Console, steady
+from helpers.journey import Walk
 
 pytestmark = pytest.mark.browser
 
@@ -27,35 +27,8 @@ NAV = {
     "speakers": "Speakers",
     "source": "Source",
 }
-LABELS = {
-    "issue": {
-        "syria": "Syria",
-        "sanctions": "Sanctions",
-        "minsk": "Minsk agreements",
-        "cyber-crime": "Cyber crime",
-        "bilateral-dialogue": "Bilateral dialogue",
-        "terrorism": "Terrorism",
-    },
-    "speaker": {
-        "putin": "Vladimir Putin (Russia)",
-        "lavrov": "Sergey Lavrov (Russia)",
-        "kerry": "John Kerry (United States)",
-        "obama": "Barack Obama (United States)",
-    },
-    "side": {"us": "United States", "russia": "Russia"},
-}
 TICKABLE = 9  # rows the table draws without scrolling
 ROW = 35  # the table's row height, px
-
-
-def steady(page) -> None:
-    """The script run finished, no widget is still drawn as a placeholder, and no rerun
-    followed (a tick reruns once more to redraw the table for the new choice)."""
-    for _ in range(2):
-        page.wait_for_selector(IDLE, timeout=60_000)
-        page.wait_for_function("() => !document.querySelector('[data-testid=stSkeleton]')")
-        page.wait_for_timeout(150)
-    page.wait_for_selector(IDLE, timeout=60_000)
 
 
 class BrowserReader:

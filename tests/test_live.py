@@ -7,9 +7,9 @@ import time
 from pathlib import Path
 
 import pytest
-from browser import IDLE, main_text, open_app, reload_until
-from conftest import Server, curated_quotes
-from datafolder import copy_data, run_cli
+from helpers.browser import IDLE, main_text, open_app, reload_until
+from helpers.datafolder import copy_data, curated_quotes, run_cli
+from helpers.devserver import Server
 from playwright.sync_api import expect
 
 pytestmark = pytest.mark.browser

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pandas as pd
 import pytest
-from datafolder import SEED_ID, copy_data, overlay, run_cli
+from helpers.datafolder import SEED_ID, copy_data, overlay, run_cli
 
 from dialogue_tracker.catalog import Catalog
 from dialogue_tracker.frames import build_frames, current_stances

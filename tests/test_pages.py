@@ -6,10 +6,10 @@ import json
 
 import pytest
 import yaml
-from conftest import DATA
 from helpers.pages import open_page, page_text, unescape
 from streamlit.testing.v1 import AppTest
 
+from dialogue_tracker.paths import DATA
 from dialogue_tracker.ui.text import md
 
 pytestmark = pytest.mark.app

@@ -6,7 +6,8 @@ from __future__ import annotations
 import json
 
 import pytest
-from conftest import ENTRY, curated_quotes
+from helpers.datafolder import curated_quotes
+from helpers.devserver import ENTRY
 from streamlit.testing.v1 import AppTest
 
 pytestmark = pytest.mark.app

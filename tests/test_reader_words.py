@@ -6,12 +6,13 @@ from __future__ import annotations
 import json
 
 import pytest
-from conftest import DATA, curated_quotes
+from helpers.datafolder import curated_quotes
 from helpers.pages import open_page, page_text, unescape
 from streamlit.testing.v1 import AppTest
 
 from dialogue_tracker.citation import record_digest
 from dialogue_tracker.loader import load_catalog
+from dialogue_tracker.paths import DATA
 
 pytestmark = pytest.mark.app
 

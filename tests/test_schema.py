@@ -7,7 +7,7 @@ import os
 from pathlib import Path
 
 import pytest
-from datafolder import DATA
+from helpers.datafolder import DATA
 
 from dialogue_tracker.schema import SCHEMA_FILE, schema_text
 

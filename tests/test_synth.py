@@ -11,12 +11,10 @@ from pathlib import Path
 import pytest
 
 from dialogue_tracker.loader import load_catalog
-from dialogue_tracker.paths import PROJECT
+from dialogue_tracker.paths import DATA, PROJECT
 from dialogue_tracker.synth import Registries, plan
 
 pytestmark = pytest.mark.cli
-
-DATA = PROJECT / "data"
 
 
 def synth(out: Path, *args: str) -> subprocess.CompletedProcess:

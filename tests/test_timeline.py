@@ -4,17 +4,18 @@ from __future__ import annotations
 
 import pandas as pd
 import pytest
-from conftest import DATA
-from datafolder import SEED_ID
-from test_history import year_data
+from helpers.datafolder import SEED_ID
+from helpers.year import year_data
 
 from dialogue_tracker.filters import Filters, filter_events
 from dialogue_tracker.frames import build_frames
 from dialogue_tracker.loader import load_catalog
+from dialogue_tracker.paths import DATA
 from dialogue_tracker.timeline import (
     STATUS_SYMBOLS,
     SYMBOLS,
     condense,
+    hover,
     in_period,
     latest_period,
     timeline_figure,
@@ -42,9 +43,15 @@ def test_hover_text_is_escaped(events) -> None:
     texts = with_hover(hostile)["hover"]
     assert all("&lt;script&gt;alert(1)&lt;/script&gt;" in text for text in texts)
     assert not any("<script" in text or "<b>Bold" in text for text in texts)
-    quote = events[events["record"] == "kerry-assad"].iloc[0]
+    quote = with_hover(events)[events["record"] == "kerry-assad"].iloc[0]
     assert "it’s going to choose" in quote["hover"]
     assert quote["hover"].count("<br>") >= 2
+
+
+def test_the_events_table_holds_no_chart_markup(events) -> None:
+    """Hover HTML is the chart's: the table of events (and its downloads) keeps plain columns."""
+    assert "hover" not in events.columns
+    assert not events["label"].str.contains("<br>").any()
 
 
 def test_condense_leaves_a_small_view_alone(events) -> None:
@@ -141,7 +148,8 @@ def test_the_chart_reads_as_the_year_with_earlier_context_in_a_band(events) -> N
     }
     inf = next(h for h in placed if "8 Dec 1987" in h)  # the hover keeps the true date
     for row in earlier.itertuples():
-        assert band_start <= placed[row.hover] < band_end, row.label
+        text = hover(row.kind, row.label, row.start, row.end)
+        assert band_start <= placed[text] < band_end, row.label
     minsk = sorted(placed[h] for h in placed if "2014" in h or "Feb 2015" in h)
     assert placed[inf] < minsk[0] < minsk[1]  # in date order
 

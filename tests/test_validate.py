@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 import yaml
-from datafolder import SEED_TEXT, SEED_YAML, copy_data, overlay, run_cli
+from helpers.datafolder import SEED_TEXT, SEED_YAML, copy_data, overlay, run_cli
 from pydantic import ValidationError
 
 from dialogue_tracker.cli import main
@@ -42,7 +42,7 @@ REQUIRED_CASES = {
     "quote-not-verbatim", "text-missing", "text-empty", "text-not-utf8",
     # the folder
     "unexpected-file", "registry-missing", "all-at-once",
-    # hostile data (symbolic links, FIFOs and folders are made by tests/hostile_folders.py)
+    # hostile data (symbolic links, FIFOs and folders are made by tests/helpers/hostile_folders.py)
     "deep-nesting", "date-out-of-range", "date-non-ascii-digits", "control-character-raw",
     "control-character-key", "bidi-and-control-text", "cut-file",
 }  # fmt: skip

@@ -10,8 +10,8 @@ import json
 import numpy as np
 import pytest
 from helpers.pages import open_page, page_text
+from helpers.year import GENEVA, LIMA, MOSCOW, VIENNA, year_data
 from streamlit.testing.v1 import AppTest
-from test_history import GENEVA, LIMA, MOSCOW, VIENNA, year_data
 
 from dialogue_tracker.paths import DATA_ENV
 from dialogue_tracker.ui.source_label import EXCERPT

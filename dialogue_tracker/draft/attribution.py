@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass
 
 from dialogue_tracker.draft.cues import Cue, Cues
-from dialogue_tracker.draft.quotes import Block, Passage, paragraph_numbers
+from dialogue_tracker.draft.quotes import Block, Passage
 from dialogue_tracker.draft.sentences import (
     ends_sentence,
     is_boundary,
@@ -22,6 +22,7 @@ from dialogue_tracker.draft.sentences import (
     sentence_start,
 )
 from dialogue_tracker.draft.speakers import Book, Mention, Person
+from dialogue_tracker.provenance import paragraph_numbers
 
 LOW_CONFIDENCE = 0.7
 

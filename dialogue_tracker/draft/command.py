@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import re
 import sys
-import time
 from pathlib import Path
 from typing import TextIO
 
@@ -19,20 +18,8 @@ from dialogue_tracker.draft.writer import Locked, draft_lock, target_paths, writ
 from dialogue_tracker.loader import MAX_TEXT_BYTES, draft_files, load_catalog
 from dialogue_tracker.model import ID_PATTERN, check_characters, check_partial_date, check_web_url
 from dialogue_tracker.problems import escape_controls, field_name
+from dialogue_tracker.progress import Progress
 from dialogue_tracker.yaml_reader import MAX_BYTES, YamlFile
-
-
-class Progress:
-    """Says what the command is doing, but only once it has taken longer than `after` seconds."""
-
-    def __init__(self, stream: TextIO, after: float = 2.0) -> None:
-        self.stream = stream
-        self.after = after
-        self.started = time.monotonic()
-
-    def step(self, doing: str) -> None:
-        if time.monotonic() - self.started > self.after:
-            print(f"draft: {doing}…", file=self.stream, flush=True)
 
 
 def run(
@@ -60,7 +47,7 @@ def run(
     except UnicodeDecodeError as error:
         print(f"draft: {article} is not UTF-8 (byte {error.start}); save it as UTF-8", file=err)
         return 1
-    progress = Progress(err)
+    progress = Progress("draft", err, after=2.0)
     catalog = load_catalog(data_dir)
     if any(entry.id == options.source_id for entry in catalog.sources):
         print(

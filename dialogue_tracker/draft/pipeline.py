@@ -11,13 +11,14 @@ from dataclasses import dataclass, field
 from dialogue_tracker.draft.attribution import LOW_CONFIDENCE, Attribution, Attributor
 from dialogue_tracker.draft.candidates import MONTHS, Candidates, Unit
 from dialogue_tracker.draft.ids import Taken
-from dialogue_tracker.draft.quotes import Block, Passage, blocks, find_passages, paragraph_numbers
+from dialogue_tracker.draft.quotes import Block, Passage, blocks, find_passages
 from dialogue_tracker.draft.sentences import Span, sentences
 from dialogue_tracker.draft.speakers import Book, Person
 from dialogue_tracker.draft.tagging import Tagger, Tags
 from dialogue_tracker.draft.text import Removed, clean
 from dialogue_tracker.draft.transcript import Voices, find_turns, turn_passages
 from dialogue_tracker.model import Issue, Side, Speaker
+from dialogue_tracker.provenance import paragraph_numbers
 
 STOPWORDS = {
     "a", "an", "the", "and", "or", "but", "of", "to", "in", "on", "at", "for", "by", "with",

@@ -11,7 +11,6 @@ with no opening one is reported, not guessed at.
 
 from __future__ import annotations
 
-import bisect
 import re
 from dataclasses import dataclass, replace
 
@@ -152,18 +151,3 @@ def _passage(text: str, opener_at: int, end: int, close_at: int | None, block: i
     if start >= end:
         return None
     return Passage(start, end, opener_at, close_at, block)
-
-
-def paragraph_numbers(text: str):
-    """`provenance.paragraph_at` for many offsets of one text: precomputed, then a bisection."""
-    newlines = [match.start() for match in re.finditer("\n", text)]
-    counts = [0]
-    start = 0
-    for end in newlines:
-        counts.append(counts[-1] + bool(text[start:end].strip()))
-        start = end + 1
-
-    def paragraph(offset: int) -> int:
-        return counts[bisect.bisect_left(newlines, offset)] + 1
-
-    return paragraph

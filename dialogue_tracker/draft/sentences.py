@@ -9,7 +9,8 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+
+from dialogue_tracker.provenance import Span
 
 ABBREVIATIONS = {
     "mr", "mrs", "ms", "dr", "gen", "lt", "col", "sen", "rep", "gov", "st", "jr", "sr", "no",
@@ -19,15 +20,6 @@ ABBREVIATIONS = {
 }  # fmt: skip
 TERMINATORS = ".!?"
 _SPACE = " \t\r\n\u00a0"
-
-
-@dataclass(frozen=True)
-class Span:
-    start: int
-    end: int
-
-    def of(self, text: str) -> str:
-        return text[self.start : self.end]
 
 
 def is_boundary(text: str, at: int, end: int) -> bool:

@@ -19,8 +19,8 @@ import yaml
 
 from dialogue_tracker.draft.pipeline import Draft
 from dialogue_tracker.model import SourceFile
+from dialogue_tracker.paths import DRAFTS
 
-DRAFTS = "drafts"
 HEADER = """# yaml-language-server: $schema=../schema.json
 # DRAFT written by `python -m dialogue_tracker draft` from {article}. Every record is a machine
 # proposal: check each against the text, above all those with `review: true` (a quote with

@@ -11,7 +11,7 @@ from collections.abc import Mapping
 import pandas as pd
 import streamlit as st
 
-from dialogue_tracker.catalog import Catalog, SourceEntry
+from dialogue_tracker.catalog import EXCERPT, NO_PUBLISHER, Catalog, SourceEntry, publisher_of
 from dialogue_tracker.dates import describe
 from dialogue_tracker.model import Source
 from dialogue_tracker.ui.text import link, md
@@ -162,9 +162,8 @@ def step_status(catalog: Catalog, row: Mapping) -> str:
 
 
 def publisher_text(record: Source) -> str:
-    if record.publisher == "unknown":
-        return "unknown (the source does not name it)"
-    return md(record.publisher)
+    name = publisher_of(record)
+    return f"publisher: {md(name)}" if name else NO_PUBLISHER
 
 
 def source_card(entry: SourceEntry) -> None:
@@ -173,12 +172,12 @@ def source_card(entry: SourceEntry) -> None:
     record = entry.record
     page = f" · {link('the published page', record.url)}" if record.url else ""
     published = f" · published {describe(record.published)}" if record.published else ""
-    excerpt = " · **excerpt**: only the opening of the page" if record.excerpt else ""
+    excerpt = f" · {EXCERPT}" if record.excerpt else ""
     sources = ", ".join(link(s.title, s.url) for s in record.event_date_sources)
     reuse = md(record.reuse) if record.reuse else "not recorded"
     lines = [
         f"{draft_badge(entry.draft)}**{md(record.title)}**{page}",
-        f"{SOURCE_KIND[record.kind]} · publisher: {publisher_text(record)}{published}{excerpt} · "
+        f"{SOURCE_KIND[record.kind]} · {publisher_text(record)}{published}{excerpt} · "
         f"meeting: {md(record.event)}, {describe(record.event_date)}",
         small(f"Where the date comes from: {md(record.event_date_basis)} {sources}"),
         small(f"Reuse: {reuse}"),
@@ -191,10 +190,10 @@ def source_line(entry: SourceEntry) -> str:
     """A source in one line: title, kind, publisher, dates, excerpt and the published page."""
     record = entry.record
     published = f" · published {describe(record.published)}" if record.published else ""
-    excerpt = " · **excerpt**" if record.excerpt else ""
+    excerpt = f" · {EXCERPT}" if record.excerpt else ""
     page = f" · {link('the published page', record.url)}" if record.url else ""
     return f"{draft_badge(entry.draft)}**{md(record.title)}**  \n" + small(
-        f"{SOURCE_KIND[record.kind]} · publisher: {publisher_text(record)}{published}{excerpt} · "
+        f"{SOURCE_KIND[record.kind]} · {publisher_text(record)}{published}{excerpt} · "
         f"meeting of {describe(record.event_date)}{page}"
     )
 

@@ -9,12 +9,12 @@ import os
 from collections.abc import Callable
 from pathlib import Path
 
-from dialogue_tracker.paths import PROJECT
+from dialogue_tracker.paths import DATA
 
 SECRET = "root:x:0:0:SECRET-OUTSIDE-THE-DATA-FOLDER"
 LINK = "is a symbolic link; data files must be regular files inside the data folder"
 SEED_NAME = "moscow-talks-2016-03-24"
-SOURCES = PROJECT / "data" / "sources"
+SOURCES = DATA / "sources"
 SOURCE = """source:
   id: fixture-linked
   text_file: linked.txt

@@ -7,13 +7,15 @@ import os
 import socket
 import subprocess
 import sys
+import tempfile
 import time
 import urllib.request
 from pathlib import Path
 
-from dialogue_tracker.paths import DATA_ENV, PROJECT
+from dialogue_tracker.paths import DATA, DATA_ENV, PROJECT
 
 STREAMLIT = Path(sys.executable).parent / "streamlit"
+ENTRY = str(PROJECT / "dashboard.py")
 CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
 # Debian's Chromium as root, offline: no sandbox, no GPU, no calls home.
 CHROMIUM_ARGS = [
@@ -114,3 +116,10 @@ class LocalServer:
             self.process.kill()
             self.process.wait()
         self.log_file.close()
+
+
+def Server(data: Path = DATA, watcher: str = "none") -> LocalServer:
+    """The app on the given data folder, served as a user starts it (file watcher: see
+    `LocalServer`)."""
+    log = Path(tempfile.mkstemp(prefix="streamlit-", suffix=".log")[1])
+    return LocalServer(Path(ENTRY), log, data=data, watcher=watcher)

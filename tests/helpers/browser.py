@@ -80,3 +80,33 @@ def scrolls_sideways(page) -> bool:
         "() => [document.documentElement, document.querySelector('[data-testid=stMain]')]"
         ".some(e => e.scrollWidth > e.clientWidth)"
     )
+
+
+LABELS = {
+    "issue": {
+        "syria": "Syria",
+        "sanctions": "Sanctions",
+        "minsk": "Minsk agreements",
+        "cyber-crime": "Cyber crime",
+        "bilateral-dialogue": "Bilateral dialogue",
+        "terrorism": "Terrorism",
+    },
+    "speaker": {
+        "putin": "Vladimir Putin (Russia)",
+        "lavrov": "Sergey Lavrov (Russia)",
+        "kerry": "John Kerry (United States)",
+        "obama": "Barack Obama (United States)",
+    },
+    "side": {"us": "United States", "russia": "Russia"},
+}
+"""The sidebar's label of each id the journeys pick, as the reader sees it."""
+
+
+def steady(page) -> None:
+    """The script run finished, no widget is still drawn as a placeholder, and no rerun
+    followed (a tick reruns once more to redraw the table for the new choice)."""
+    for _ in range(2):
+        page.wait_for_selector(IDLE, timeout=60_000)
+        page.wait_for_function("() => !document.querySelector('[data-testid=stSkeleton]')")
+        page.wait_for_timeout(150)
+    page.wait_for_selector(IDLE, timeout=60_000)
