@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 from helpers.browser import IDLE, main_text, open_app, reload_until
-from helpers.datafolder import copy_data, curated_quotes, run_cli
+from helpers.datafolder import SEED_ID, copy_data, curated_quotes, run_cli
 from helpers.devserver import Server
 from playwright.sync_api import expect
 
@@ -45,7 +45,7 @@ def test_live_edit_shows_the_error_then_the_fix_without_restart(browser, tmp_pat
     """With file events (a user's default) and without them (the app then compares the files'
     modification times on every run)."""
     data = copy_data(tmp_path)
-    seed = data / "sources" / "moscow-talks-2016-03-24.yaml"
+    seed = data / "sources" / f"{SEED_ID}.yaml"
     good = seed.read_text(encoding="utf-8")
     server = Server(data=data, watcher=watcher)
     try:

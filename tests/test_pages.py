@@ -6,6 +6,7 @@ import json
 
 import pytest
 import yaml
+from helpers.datafolder import SEED_YAML
 from helpers.pages import open_page, page_text, unescape
 from streamlit.testing.v1 import AppTest
 
@@ -19,7 +20,7 @@ PAGES = ["overview", "issue", "timeline", "quotes", "speakers", "source"]
 
 def seed() -> dict:
     """The curated source file, read with plain PyYAML: the expectations come from the data."""
-    return yaml.safe_load((DATA / "sources" / "moscow-talks-2016-03-24.yaml").read_text())
+    return yaml.safe_load(SEED_YAML.read_text())
 
 
 def all_quotes() -> list[dict]:

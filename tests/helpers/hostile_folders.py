@@ -13,7 +13,6 @@ from dialogue_tracker.paths import DATA
 
 SECRET = "root:x:0:0:SECRET-OUTSIDE-THE-DATA-FOLDER"
 LINK = "is a symbolic link; data files must be regular files inside the data folder"
-SEED_NAME = "moscow-talks-2016-03-24"
 SOURCES = DATA / "sources"
 SOURCE = """source:
   id: fixture-linked
