@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import math
 from datetime import date, datetime
-from typing import Any, Literal
+from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_serializer
 
@@ -29,17 +29,19 @@ from dialogue_tracker.model import (
 DRAFT_FIELDS = ["draft", "confidence", "reason", "review"]
 """Only in `export --include-drafts`; a speaker's `review`/`reason` only then too."""
 IN_A_DRAFT = "Only with --include-drafts: "
-Draft = Field(description=IN_A_DRAFT + "whether the record comes from a draft in DATA/drafts/.")
-Review = Field(description=IN_A_DRAFT + "true until a curator has checked the record.")
+Draft = Annotated[
+    bool, Field(description=IN_A_DRAFT + "whether the record comes from a draft in DATA/drafts/.")
+]
+Review = Annotated[bool, Field(description=IN_A_DRAFT + "true until a curator has checked it.")]
 
 
 class SourceRecord(Source):
-    """A source's record, its notes last."""
+    """A source as its YAML file gives it (`source:`)."""
 
-    draft: bool = Draft
+    draft: Draft = False
 
     @model_serializer(mode="wrap")
-    def _notes_last(self, handler) -> Any:
+    def _notes_last(self, handler):
         """The export's key order: every field but `notes`, then `notes`, then `draft`."""
         data = handler(self)
         draft = {key: data.pop(key) for key in ("notes", "draft") if key in data}
@@ -47,15 +49,21 @@ class SourceRecord(Source):
 
 
 class SideRecord(Side):
-    draft: bool = Draft
+    """A side as sides.yaml gives it."""
+
+    draft: Draft = False
 
 
 class SpeakerRecord(Speaker):
-    draft: bool = Draft
+    """A speaker as speakers.yaml gives it; with --include-drafts, the drafter's stubs too."""
+
+    draft: Draft = False
 
 
 class IssueRecord(Issue):
-    draft: bool = Draft
+    """An issue as issues.yaml gives it."""
+
+    draft: Draft = False
 
 
 class Row(BaseModel):
@@ -75,6 +83,8 @@ class Row(BaseModel):
 
 
 class QuoteRecord(Row):
+    """A quote: the source's words, who said them, where they stand in its text."""
+
     id: Id = Field(description="The quote's id; its permalink is /quotes?quote=<id>.")
     speaker: Id | None = Field(description="Id of the speaker; null only in a draft.")
     side: Id | None = Field(description="Id of the speaker's side; null only in a draft.")
@@ -89,28 +99,32 @@ class QuoteRecord(Row):
     paragraph: int = Field(description="Paragraph of the source's text where it stands (from 1).")
     start: int = Field(description="Offset of its first character in the source's text.")
     end: int = Field(description="Offset just after its last character.")
-    draft: bool = Draft
+    draft: Draft = False
     confidence: float | None = Field(
         default=None, description=IN_A_DRAFT + "the drafter's confidence in the attribution."
     )
     reason: Text | None = Field(
         default=None, description=IN_A_DRAFT + "why the drafter attributed it so."
     )
-    review: bool = Review
+    review: Review = False
 
 
 class StanceRecord(Row):
+    """Where one side stands on one issue, according to one source."""
+
     issue: Id = Field(description="Id of the issue.")
     side: Id = Field(description="Id of the side.")
     status: StanceStatus = Field(description="The side's position, or not_stated.")
     summary: Text = Field(description="The curator's one-line summary; never a quote.")
     source: Id = Field(description="Id of the source that gives it.")
     quotes: tuple[Id, ...] = Field(description="Ids of the quotes it rests on.")
-    draft: bool = Draft
-    review: bool = Review
+    draft: Draft = False
+    review: Review = False
 
 
 class StepRecord(Row):
+    """A next step a source records, with its current status and the evidence for it."""
+
     id: Id = Field(description="The step's id.")
     issue: Id = Field(description="Id of the issue it belongs to.")
     description: Text = Field(description="What is to be done, in the curator's words.")
@@ -124,11 +138,13 @@ class StepRecord(Row):
     status_log: tuple[StatusUpdate, ...] = Field(description="Dated evidence on it, oldest first.")
     source: Id = Field(description="Id of the source that records it.")
     quotes: tuple[Id, ...] = Field(description="Ids of the quotes it rests on.")
-    draft: bool = Draft
-    review: bool = Review
+    draft: Draft = False
+    review: Review = False
 
 
 class EventRecord(Row):
+    """An item of the timeline: a meeting, a quote, a step's target or status, a context fact."""
+
     kind: Literal["meeting", "quote", "target", "status", "context"] = Field(
         description="What kind of timeline item it is."
     )
@@ -139,11 +155,13 @@ class EventRecord(Row):
     record: Id = Field(description="Id of the meeting's source, quote, step or context fact.")
     source: Id | None = Field(description="Id of the source it comes from; null for context.")
     url: WebUrl | None = Field(description="Address of the public source, where one is known.")
-    draft: bool = Draft
+    draft: Draft = False
 
 
 class Export(BaseModel):
-    """Everything the filters leave: the registries in full, the rest filtered."""
+    """The JSON of `python -m dialogue_tracker export`: the registries in full, and the quotes,
+    stances, next steps and timeline events the filters leave. Fields marked 'Only with
+    --include-drafts' appear only then."""
 
     model_config = ConfigDict(
         frozen=True,
