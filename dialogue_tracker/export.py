@@ -29,6 +29,7 @@ from dialogue_tracker.filters import (
     filter_steps,
 )
 from dialogue_tracker.frames import Frames
+from dialogue_tracker.model import Quote
 
 
 def export_records(
@@ -48,13 +49,12 @@ def build_export(catalog: Catalog, frames: Frames, filters: Filters) -> Export:
     steps = {step.id: step for entry in catalog.sources for step in entry.next_steps}
     return Export(
         sources=[SourceRecord(**dict(e.record), draft=e.draft) for e in catalog.sources],
-        sides=[SideRecord(**dict(side), draft=False) for side in catalog.sides.values()],
+        sides=[SideRecord(**dict(side)) for side in catalog.sides.values()],
         speakers=[SpeakerRecord(**dict(s), draft=s.review) for s in catalog.speakers.values()],
-        issues=[IssueRecord(**dict(issue), draft=False) for issue in catalog.issues.values()],
+        issues=[IssueRecord(**dict(issue)) for issue in catalog.issues.values()],
         quotes=[
-            QuoteRecord(**row, confidence=q.confidence, reason=q.reason, review=q.review)
+            _quote(row, quotes[row["id"]])
             for row in filter_quotes(frames.quotes, filters).to_dict("records")
-            for q in [quotes[row["id"]]]
         ],
         stances=[
             StanceRecord(**row, review=stances[(row["source"], row["issue"], row["side"])].review)
@@ -69,6 +69,11 @@ def build_export(catalog: Catalog, frames: Frames, filters: Filters) -> Export:
             for row in filter_events(frames.events, filters).to_dict("records")
         ],
     )
+
+
+def _quote(row: dict, quote: Quote) -> QuoteRecord:
+    """A quote's row, with what the drafter says of it."""
+    return QuoteRecord(**row, confidence=quote.confidence, reason=quote.reason, review=quote.review)
 
 
 def to_json(records: dict[str, list[dict]]) -> str:

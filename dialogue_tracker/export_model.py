@@ -44,8 +44,8 @@ class SourceRecord(Source):
     def _notes_last(self, handler):
         """The export's key order: every field but `notes`, then `notes`, then `draft`."""
         data = handler(self)
-        draft = {key: data.pop(key) for key in ("notes", "draft") if key in data}
-        return {**data, **draft}
+        last = {key: data.pop(key) for key in ("notes", "draft") if key in data}
+        return {**data, **last}
 
 
 class SideRecord(Side):
@@ -67,8 +67,9 @@ class IssueRecord(Issue):
 
 
 class Row(BaseModel):
-    """A record read from a row of a catalog table (`frames`): other columns are left out, a
-    missing cell (NaN) is None and a timestamp is its day."""
+    """A record read from a row of a catalog table (`frames`): other columns are left out (and
+    the schema says the export holds no other keys), a missing cell (NaN) is None and a
+    timestamp is its day."""
 
     model_config = ConfigDict(
         extra="ignore", frozen=True, json_schema_extra={"additionalProperties": False}
