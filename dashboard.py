@@ -3,6 +3,7 @@
 import streamlit as st
 
 from dialogue_tracker.ui.data import app_data
+from dialogue_tracker.ui.embed import embedded
 from dialogue_tracker.ui.errors import reported_errors
 from dialogue_tracker.ui.guard import entry_frame
 from dialogue_tracker.ui.sidebar import sidebar_filters
@@ -20,9 +21,9 @@ pages = [
     st.Page("pages/speakers.py", title="Speakers", icon=":material/record_voice_over:"),
     st.Page("pages/source.py", title="Source", icon=":material/article:"),
 ]
-page = st.navigation(pages)
+page = st.navigation(pages, position="hidden" if embedded() else "sidebar")
 with reported_errors():
     data = app_data()
-    sidebar_filters(data.catalog)
+    sidebar_filters(data.catalog, shown=not embedded())
     with entry_frame(data):
         page.run()

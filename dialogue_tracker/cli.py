@@ -11,7 +11,7 @@ from dialogue_tracker.frames import build_frames
 from dialogue_tracker.loader import load_catalog
 from dialogue_tracker.paths import data_dir
 from dialogue_tracker.problems import DataError
-from dialogue_tracker.schema import SCHEMA_FILE, schema_text
+from dialogue_tracker.schema import SCHEMAS, schema_text
 from dialogue_tracker.vocabulary import registry
 
 
@@ -63,7 +63,7 @@ def _parser() -> argparse.ArgumentParser:
     export.set_defaults(run=_export)
 
     schema = commands.add_parser(
-        "schema", parents=[data], help=f"write DATA/{SCHEMA_FILE} from the model"
+        "schema", parents=[data], help=f"write DATA/{' and DATA/'.join(SCHEMAS)} from the models"
     )
     schema.set_defaults(run=_schema)
 
@@ -121,9 +121,10 @@ def _export(args: argparse.Namespace) -> int:
 
 
 def _schema(args: argparse.Namespace) -> int:
-    path = args.data / SCHEMA_FILE
-    path.write_text(schema_text(), encoding="utf-8")
-    print(f"wrote {path}")
+    for name in SCHEMAS:
+        path = args.data / name
+        path.write_text(schema_text(name), encoding="utf-8")
+        print(f"wrote {path}")
     return 0
 
 

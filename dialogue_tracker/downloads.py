@@ -10,7 +10,7 @@ import pandas as pd
 
 from dialogue_tracker.catalog import Catalog
 from dialogue_tracker.csv_cells import to_safe_csv
-from dialogue_tracker.export import as_records
+from dialogue_tracker.export_model import Row
 from dialogue_tracker.filters import KEYS, Filters
 from dialogue_tracker.model import SourceKind
 
@@ -44,18 +44,45 @@ CODEBOOK = {
     "data_version": ("Fingerprint of the data files the rows come from.", "12 hex digits"),
 }
 """Each column's meaning and allowed values (None: the sides' registry gives them)."""
-COLUMNS = list(CODEBOOK)
-_FROM_FRAME = {"meeting_date": "date"}
+
+
+class QuoteRow(Row):
+    """One row of the downloads: the `CODEBOOK`'s columns, in its order."""
+
+    id: str
+    speaker: str | None
+    speaker_name: str
+    side: str | None
+    side_name: str
+    issues: tuple[str, ...]
+    issue_titles: str
+    text: str
+    source: str
+    source_title: str
+    meeting_date: str
+    paragraph: int
+    start: int
+    end: int
+    attribution: str | None
+    attribution_note: str | None
+    reported_via: str | None
+    translated: bool | None
+    permalink: str
+    data_version: str
+
+
+COLUMNS = list(QuoteRow.model_fields)
 
 
 def rows(quotes: pd.DataFrame, catalog: Catalog, permalink) -> list[dict]:
     """The rows shown, in order, with every codebook column; `permalink(id)` gives the link."""
-    frame = quotes.rename(columns={v: k for k, v in _FROM_FRAME.items()})
-    records = as_records(frame, [c for c in COLUMNS if c not in ("permalink", "data_version")])
-    for record in records:
-        record["permalink"] = permalink(record["id"])
-        record["data_version"] = catalog.version
-    return [{column: record[column] for column in COLUMNS} for record in records]
+    shown = quotes.rename(columns={"date": "meeting_date"}).to_dict("records")
+    return [
+        QuoteRow(**r, permalink=permalink(r["id"]), data_version=catalog.version).model_dump(
+            mode="json"
+        )
+        for r in shown
+    ]
 
 
 def as_csv(records: list[dict]) -> bytes:

@@ -6,10 +6,21 @@ import json
 from typing import Any
 
 import pandas as pd
-from pydantic import BaseModel
 
 from dialogue_tracker.catalog import Catalog
 from dialogue_tracker.csv_cells import to_safe_csv
+from dialogue_tracker.export_model import (
+    DRAFT_FIELDS,
+    EventRecord,
+    Export,
+    IssueRecord,
+    QuoteRecord,
+    SideRecord,
+    SourceRecord,
+    SpeakerRecord,
+    StanceRecord,
+    StepRecord,
+)
 from dialogue_tracker.filters import (
     Filters,
     filter_events,
@@ -18,19 +29,7 @@ from dialogue_tracker.filters import (
     filter_steps,
 )
 from dialogue_tracker.frames import Frames
-
-QUOTE_FIELDS = [
-    "id", "speaker", "side", "issues", "text", "source", "attribution", "attribution_note",
-    "reported_via", "statement", "translated", "paragraph", "start", "end",
-]  # fmt: skip
-STANCE_FIELDS = ["issue", "side", "status", "summary", "source", "quotes"]
-STEP_FIELDS = [
-    "id", "issue", "description", "agreed_by", "proposed_by", "demanded_by", "target",
-    "target_words", "target_basis", "status", "status_log", "source", "quotes",
-]  # fmt: skip
-EVENT_FIELDS = ["kind", "issue", "start", "end", "label", "record", "source", "url"]
-DRAFT_FIELDS = ["draft", "confidence", "reason", "review"]
-"""Added to the records by `export --include-drafts`; a speaker's `review`/`reason` only then."""
+from dialogue_tracker.model import Quote
 
 
 def export_records(
@@ -40,75 +39,53 @@ def export_records(
     catalog loaded with its drafts), every record says whether it is a draft's (`draft`), and
     quotes, stances, next steps and speakers whether a curator has still to check them
     (`review`); quotes also carry the drafter's `confidence` and `reason`."""
-    exclude = set() if include_drafts else {"review", "reason"}
-    records = {
-        "sources": [_source(entry) for entry in catalog.sources],
-        "sides": [side.model_dump() for side in catalog.sides.values()],
-        "speakers": [s.model_dump(exclude=exclude) for s in catalog.speakers.values()],
-        "issues": [issue.model_dump() for issue in catalog.issues.values()],
-        "quotes": as_records(filter_quotes(frames.quotes, filters), QUOTE_FIELDS),
-        "stances": as_records(filter_stances(frames.stances, catalog, filters), STANCE_FIELDS),
-        "next_steps": as_records(filter_steps(frames.steps, filters), STEP_FIELDS),
-        "events": as_records(filter_events(frames.events, filters), EVENT_FIELDS),
-    }
-    if include_drafts:
-        _mark_drafts(records, catalog)
-    return records
+    return build_export(catalog, frames, filters).plain(include_drafts)
 
 
-def _mark_drafts(records: dict[str, list[dict]], catalog: Catalog) -> None:
+def build_export(catalog: Catalog, frames: Frames, filters: Filters) -> Export:
     drafts = {entry.id for entry in catalog.sources if entry.draft}
     quotes = {quote.id: quote for _, quote in catalog.quotes()}
     stances = {(e.id, s.issue, s.side): s for e in catalog.sources for s in e.stances}
     steps = {step.id: step for entry in catalog.sources for step in entry.next_steps}
-    for record in records["sources"]:
-        record["draft"] = record["id"] in drafts
-    for record in [*records["sides"], *records["issues"]]:
-        record["draft"] = False
-    for record in records["speakers"]:
-        record["draft"] = record["review"]
-    for record in records["quotes"]:
-        quote = quotes[record["id"]]
-        record.update(
-            draft=record["source"] in drafts,
-            confidence=quote.confidence,
-            reason=quote.reason,
-            review=quote.review,
-        )
-    for record in records["stances"]:
-        stance = stances[(record["source"], record["issue"], record["side"])]
-        record.update(draft=record["source"] in drafts, review=stance.review)
-    for record in records["next_steps"]:
-        record.update(draft=record["source"] in drafts, review=steps[record["id"]].review)
-    for record in records["events"]:
-        record["draft"] = record["source"] in drafts
+    return Export(
+        sources=[SourceRecord(**dict(e.record), draft=e.draft) for e in catalog.sources],
+        sides=[SideRecord(**dict(side)) for side in catalog.sides.values()],
+        speakers=[SpeakerRecord(**dict(s), draft=s.review) for s in catalog.speakers.values()],
+        issues=[IssueRecord(**dict(issue)) for issue in catalog.issues.values()],
+        quotes=[
+            _quote(row, quotes[row["id"]])
+            for row in filter_quotes(frames.quotes, filters).to_dict("records")
+        ],
+        stances=[
+            StanceRecord(**row, review=stances[(row["source"], row["issue"], row["side"])].review)
+            for row in filter_stances(frames.stances, catalog, filters).to_dict("records")
+        ],
+        next_steps=[
+            StepRecord(**row, review=steps[row["id"]].review)
+            for row in filter_steps(frames.steps, filters).to_dict("records")
+        ],
+        events=[
+            EventRecord(**row, draft=row["source"] in drafts)
+            for row in filter_events(frames.events, filters).to_dict("records")
+        ],
+    )
 
 
-def _source(entry) -> dict:
-    return {
-        **entry.record.model_dump(exclude={"notes"}),
-        "notes": [n.model_dump() for n in entry.record.notes],
-    }
-
-
-def as_records(frame: pd.DataFrame, fields: list[str]) -> list[dict]:
-    return [{key: _plain(row[key]) for key in fields} for row in frame.to_dict("records")]
-
-
-def _plain(value: Any) -> Any:
-    if isinstance(value, tuple):
-        return [_plain(item) for item in value]
-    if isinstance(value, BaseModel):
-        return value.model_dump(mode="json")
-    if isinstance(value, pd.Timestamp):
-        return value.date().isoformat()
-    if value is None or (isinstance(value, float) and pd.isna(value)) or value is pd.NaT:
-        return None
-    return value
+def _quote(row: dict, quote: Quote) -> QuoteRecord:
+    """A quote's row, with what the drafter says of it."""
+    return QuoteRecord(**row, confidence=quote.confidence, reason=quote.reason, review=quote.review)
 
 
 def to_json(records: dict[str, list[dict]]) -> str:
     return json.dumps(records, indent=2, ensure_ascii=False) + "\n"
+
+
+CSV_KINDS = {
+    "quote": ("quotes", QuoteRecord),
+    "stance": ("stances", StanceRecord),
+    "next_step": ("next_steps", StepRecord),
+}
+"""The records in the CSV, each kind under the name its `kind` column gives it."""
 
 
 def to_csv(records: dict[str, list[dict]]) -> str:
@@ -116,12 +93,13 @@ def to_csv(records: dict[str, list[dict]]) -> str:
     cell a spreadsheet would run as a formula starts with `'` (see `csv_cells`)."""
     rows = [
         {"kind": kind, **{k: _cell(v) for k, v in record.items()}}
-        for kind, key in (("quote", "quotes"), ("stance", "stances"), ("next_step", "next_steps"))
+        for kind, (key, _) in CSV_KINDS.items()
         for record in records[key]
     ]
+    fields = (field for _, model in CSV_KINDS.values() for field in model.model_fields)
     columns = [
         "kind",
-        *dict.fromkeys(k for fields in (QUOTE_FIELDS, STANCE_FIELDS, STEP_FIELDS) for k in fields),
+        *dict.fromkeys(field for field in fields if field not in DRAFT_FIELDS),
         *(k for k in DRAFT_FIELDS if any(k in row for row in rows)),
     ]
     return to_safe_csv(pd.DataFrame(rows, columns=columns, dtype=object))

@@ -13,6 +13,7 @@ import json
 from pathlib import Path
 from typing import Any
 
+import jsonschema
 import pytest
 import yaml
 from helpers.datafolder import DATA, SEED_TEXT, SEED_YAML, run_cli
@@ -192,6 +193,16 @@ def test_export_filter_side() -> None:
 def test_export_filter_speaker_repeated() -> None:
     records = export("--speaker", "lavrov", "--speaker", "kerry", "--issue", "cyber-crime")
     assert {quote["speaker"] for quote in records["quotes"]} == {"lavrov"}
+
+
+@pytest.mark.parametrize("args", [(), ("--speaker", "kerry", "--issue", "sanctions")])
+def test_export_follows_the_committed_schema(args: tuple[str, ...]) -> None:
+    result = run_cli("export", *args)
+    assert result.returncode == 0, result.stderr
+    schema = json.loads((DATA / "export.schema.json").read_text(encoding="utf-8"))
+    jsonschema.Draft202012Validator(
+        schema, format_checker=jsonschema.Draft202012Validator.FORMAT_CHECKER
+    ).validate(json.loads(result.stdout))
 
 
 def test_export_unknown_id_is_refused() -> None:

@@ -117,6 +117,7 @@ def test_export_with_drafts_marks_every_record(drafted) -> None:
     result = run_cli("export", "--data", data, "--include-drafts")
     assert result.returncode == 0, result.stderr
     records = json.loads(result.stdout)
+    jsonschema.validate(records, json.loads((DATA / "export.schema.json").read_text("utf-8")))
     assert [source["draft"] for source in records["sources"]] == [True]
     assert len(records["quotes"]) == 12
     speakers = {speaker["id"] for speaker in records["speakers"]}

@@ -10,8 +10,9 @@ from dialogue_tracker.dates import describe
 from dialogue_tracker.filters import filter_stances, filter_steps
 from dialogue_tracker.frames import current_stances
 from dialogue_tracker.ui import cards
+from dialogue_tracker.ui.embed import embedded, side_by_side
 from dialogue_tracker.ui.page import View
-from dialogue_tracker.ui.text import link, md
+from dialogue_tracker.ui.text import link, md, page_url
 
 PICK = "issue_pick"
 SHOW = "show"
@@ -22,8 +23,7 @@ def pick_issue(view: View) -> str:
     The pick is this page's own (in the URL, so a shared link shows it): it leaves the shared
     Issues filter alone."""
     options = view.issues
-    shown = st.query_params.get(SHOW)
-    index = options.index(shown) if shown in options else 0
+    index = options.index(shown_issue(view))
     picked = st.selectbox(
         "Issue shown on this page",
         options,
@@ -36,6 +36,27 @@ def pick_issue(view: View) -> str:
         st.query_params[SHOW] = picked
         st.rerun()
     return picked
+
+
+def shown_issue(view: View) -> str:
+    """The issue in `?show=` if the filters leave it, else the first they leave."""
+    shown = st.query_params.get(SHOW)
+    return shown if shown in view.issues else view.issues[0]
+
+
+def stance_cards(view: View, stances: pd.DataFrame, issue: str) -> None:
+    """Each side's card, side by side (also in an embedding frame narrower than 640 px)."""
+    quotes = view.quotes()
+    with side_by_side("stance_cards") if embedded() else st.container():
+        for side, column in zip(view.sides, st.columns(2), strict=False):
+            with column:
+                stance_card(view, stances, quotes, issue, side)
+
+
+def full_record_link(view: View, issue: str) -> None:
+    """Under an embedded card: the whole page in a new tab, where the reader can cite."""
+    url = page_url(st.context.url or "", {**view.params, SHOW: issue})
+    st.markdown(f"{link('Next steps, context, history and citations', url)} · Dialogue Tracker")
 
 
 def stance_card(

@@ -46,9 +46,7 @@ class View:
 
 
 def start_page(title: str, intro: str, tab: str | None = None) -> View:
-    data = require_entry_script()
-    view = View(data.catalog, data.frames, current_filters())
-    st.set_page_config(page_title=tab_title(view, tab or title))
+    view = page_view(tab or title)
     st.title(title, anchor=False)
     st.caption(intro)
     if show_drafts():
@@ -58,6 +56,14 @@ def start_page(title: str, intro: str, tab: str | None = None) -> View:
             icon=":material/rate_review:",
         )
     active_filters(view)
+    return view
+
+
+def page_view(tab: str) -> View:
+    """The page's data and filters, its browser tab named `tab` and the filters."""
+    data = require_entry_script()
+    view = View(data.catalog, data.frames, current_filters())
+    st.set_page_config(page_title=tab_title(view, tab))
     return view
 
 

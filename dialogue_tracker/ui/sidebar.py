@@ -34,8 +34,9 @@ def names_key(key: str) -> str:
     return f"{key}_names"
 
 
-def sidebar_filters(catalog: Catalog) -> None:
-    """Draw the filters, and tell the reader about URL values that name nothing."""
+def sidebar_filters(catalog: Catalog, shown: bool = True) -> None:
+    """Draw the filters, and tell the reader about URL values that name nothing. Not `shown`
+    (an embedded page), the link's filters apply and no sidebar is drawn."""
     ignored = {key: resolve(catalog, key, st.query_params.get_all(key))[1] for key in KEYS}
     pending = st.session_state.pop(_PENDING, None)
     if pending:
@@ -43,21 +44,31 @@ def sidebar_filters(catalog: Catalog) -> None:
             st.session_state[key] = ids
     for key in KEYS:
         _follow_names(key)
-    with st.sidebar:
-        st.subheader("Filters", anchor=False)
-        raw = _url_widgets(catalog)
-        found = {key: resolve(catalog, key, raw[key]) for key in KEYS}
-        if any(found[key][0] != raw[key] for key in KEYS):
-            st.session_state[_PENDING] = {key: ids for key, (ids, _) in found.items()}
-            st.rerun()
-        for key, label in LABELS.items():
-            _name_widget(catalog, key, label)
-        st.caption("What each filter narrows:")
-        st.caption("  \n".join(NARROWS.values()))
-        st.caption("The address bar carries these filters (as ids): copy it to share this view.")
+    if shown:
+        with st.sidebar:
+            st.subheader("Filters", anchor=False)
+            _url_filters(catalog)
+            for key, label in LABELS.items():
+                _name_widget(catalog, key, label)
+            st.caption("What each filter narrows:")
+            st.caption("  \n".join(NARROWS.values()))
+            st.caption(
+                "The address bar carries these filters (as ids): copy it to share this view."
+            )
+    else:
+        _url_filters(catalog)
     for key, values in ignored.items():
         if values:
             _notice(key, values)
+
+
+def _url_filters(catalog: Catalog) -> None:
+    """The URL's filters, a value named by name read as its id (on a rerun)."""
+    raw = _url_widgets(catalog)
+    found = {key: resolve(catalog, key, raw[key]) for key in KEYS}
+    if any(found[key][0] != raw[key] for key in KEYS):
+        st.session_state[_PENDING] = {key: ids for key, (ids, _) in found.items()}
+        st.rerun()
 
 
 def _url_widgets(catalog: Catalog) -> dict[str, list[str]]:
