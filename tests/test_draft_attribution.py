@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from dialogue_tracker.draft.pipeline import Draft, Options, make_draft
+from dialogue_tracker.draft.pipeline import Draft, Options, Registry, make_draft
 from dialogue_tracker.loader import load_catalog
 from dialogue_tracker.paths import PROJECT
 
@@ -18,8 +18,7 @@ ARTICLES = Path(__file__).parent / "articles"
 def draft_of(name: str, date: str | None = "2016-03-24") -> Draft:
     catalog = load_catalog(PROJECT / "data")
     raw = (ARTICLES / f"{name}.txt").read_text(encoding="utf-8")
-    registries = (catalog.speakers.values(), catalog.sides.values(), catalog.issues.values())
-    return make_draft(raw, Options(name, date=date), *registries)
+    return make_draft(raw, Options(name, date=date), Registry.of(catalog))
 
 
 def quote_starting(draft: Draft, words: str):

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from dialogue_tracker.draft.pipeline import Draft, Options, make_draft
+from dialogue_tracker.draft.pipeline import Draft, Options, Registry, make_draft
 from dialogue_tracker.draft.text import furniture_kind
 from dialogue_tracker.loader import load_catalog
 from dialogue_tracker.model import Issue, Side, Speaker
@@ -18,8 +18,7 @@ SOURCES = PROJECT / "data" / "sources"
 
 def draft(text: str) -> Draft:
     catalog = load_catalog(PROJECT / "data")
-    registries = (catalog.speakers.values(), catalog.sides.values(), catalog.issues.values())
-    return make_draft(text, Options("real", date="2016-09-10"), *registries)
+    return make_draft(text, Options("real", date="2016-09-10"), Registry.of(catalog))
 
 
 def source(source_id: str) -> Draft:
@@ -124,7 +123,8 @@ def test_side_words_come_from_the_registry() -> None:
         "policy chief said."
     )
     issues = [Issue(id="talks", title="Talks", description="Meetings.", keywords=("meet",))]
-    result = make_draft(text, Options("pair", date="2013-03-01"), speakers, sides, issues)
+    registry = Registry(tuple(speakers), tuple(sides), tuple(issues))
+    result = make_draft(text, Options("pair", date="2013-03-01"), registry)
     assert [quote.speaker for quote in result.quotes] == ["ashton"]
     agreed = [step["agreed_by"] for step in result.next_steps if "agreed_by" in step]
     assert agreed == [["eu", "uk"]]

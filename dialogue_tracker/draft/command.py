@@ -12,7 +12,7 @@ from pydantic import ValidationError
 
 from dialogue_tracker.catalog import Catalog
 from dialogue_tracker.data_files import Refused, read_capped
-from dialogue_tracker.draft.pipeline import Options
+from dialogue_tracker.draft.pipeline import Options, Registry
 from dialogue_tracker.draft.report import report
 from dialogue_tracker.draft.split import drafts_within_limit
 from dialogue_tracker.draft.writer import Locked, draft_lock, target_paths, write_draft
@@ -83,14 +83,8 @@ def _draft(raw, options, catalog, data_dir, force, progress, out, err) -> int:
         return 1
     progress.step("finding quotes and speakers")
     try:
-        drafted = drafts_within_limit(
-            raw,
-            options,
-            catalog.speakers.values(),
-            catalog.sides.values(),
-            catalog.issues.values(),
-            taken_ids(catalog, data_dir, options.source_id),
-        )
+        taken = taken_ids(catalog, data_dir, options.source_id)
+        drafted = drafts_within_limit(raw, options, Registry.of(catalog), taken)
     except ValidationError as error:  # e.g. a control character in a quoted passage
         print(f"draft: the text cannot be drafted: {_first_error(error)}", file=err)
         return 1

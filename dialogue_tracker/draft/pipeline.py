@@ -8,6 +8,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
+from dialogue_tracker.catalog import Catalog
 from dialogue_tracker.draft.attribution import LOW_CONFIDENCE, Attribution, Attributor
 from dialogue_tracker.draft.candidates import MONTHS, Candidates, Unit
 from dialogue_tracker.draft.ids import Taken
@@ -42,6 +43,37 @@ class Options:
     outlet: str | None = None
     url: str | None = None
     article: str = "the article"
+
+
+@dataclass(frozen=True)
+class Registry:
+    """The curated registries a draft reads."""
+
+    speakers: tuple[Speaker, ...]
+    sides: tuple[Side, ...]
+    issues: tuple[Issue, ...]
+
+    @classmethod
+    def of(cls, catalog: Catalog) -> Registry:
+        values = (catalog.speakers.values(), catalog.sides.values(), catalog.issues.values())
+        return cls(*map(tuple, values))
+
+
+@dataclass(frozen=True)
+class Found:
+    """A passage to quote and what the drafter found about it, before it has an id."""
+
+    start: int
+    words: str
+    speaker: str | None
+    attribution: str | None
+    confidence: float
+    reason: str
+    tags: Tags
+    marked: bool
+    """Whether its quote marks need a look (unclosed, or going on in the next paragraph)."""
+    via: str | None = None
+    translated: bool | None = None
 
 
 @dataclass(frozen=True)
@@ -89,17 +121,15 @@ class Draft:
 def make_draft(
     raw: str,
     options: Options,
-    speakers: Iterable[Speaker],
-    sides: Iterable[Side],
-    issues: Iterable[Issue],
+    registry: Registry,
     taken_ids: Iterable[str] = (),
 ) -> Draft:
     """Everything the drafter proposes for one source; `taken_ids` are ids already in use."""
     cleaned = clean(raw)
     text = cleaned.text
     paragraph_at = paragraph_numbers(text)
-    book = Book.from_registry(speakers, sides)
-    tagger = Tagger(issues)
+    book = Book.from_registry(registry.speakers, registry.sides)
+    tagger = Tagger(registry.issues)
     every_block = blocks(text)
     turns = find_turns(text, book)
     first_turn = turns[0].start if turns else len(text)
@@ -165,32 +195,25 @@ class _QuoteBuilder:
             marks = " Its opening quote mark is never closed: it runs to the paragraph's end."
         elif passage.continued:
             marks = " The quote goes on in the next paragraph."
+        reason = f"Speaker: {result.reason}. Issues: {tags.basis}.{marks}"
+        marked = passage.unbalanced or passage.continued
         self._add(
-            passage.start,
-            words,
-            result.speaker,
-            result.words,
-            result.confidence,
-            f"Speaker: {result.reason}. Issues: {tags.basis}.{marks}",
-            tags,
-            passage.unbalanced or passage.continued,
-            via=result.via,
-        )
+            Found(
+                passage.start, words, result.speaker, result.words, result.confidence, reason,
+                tags, marked, via=result.via,
+            )
+        )  # fmt: skip
 
     def from_turn(self, span: Span, voice, label: str, translated: bool | None) -> None:
         words = span.of(self.text)
         tags = self._tags([("in the quote", words)], voice.person.id)
+        reason = f"Speaker: {voice.reason}. Issues: {tags.basis}."
         self._add(
-            span.start,
-            words,
-            voice.person.id,
-            label,
-            voice.confidence,
-            f"Speaker: {voice.reason}. Issues: {tags.basis}.",
-            tags,
-            False,
-            translated=translated,
-        )
+            Found(
+                span.start, words, voice.person.id, label, voice.confidence, reason, tags, False,
+                translated=translated,
+            )
+        )  # fmt: skip
 
     def _tags(self, layers: list[tuple[str, str]], speaker: str | None) -> Tags:
         tags = self.tagger.tags(layers)
@@ -205,24 +228,25 @@ class _QuoteBuilder:
             return Tags((self.frequent[0],), "none near it; the text's most frequent issue", True)
         return Tags((self.tagger.order[0],), "no keyword in the whole text; a placeholder", True)
 
-    def _add(self, start, words, speaker, attribution, confidence, reason, tags, marks, **extra):
+    def _add(self, found: Found) -> None:
+        speaker = found.speaker
         stub = speaker is not None and self.book.persons[speaker].stub
-        review = confidence < LOW_CONFIDENCE or stub or tags.review or marks
-        self.quotes.append(
-            quote := DraftQuote(
-                _quote_id(speaker or "unattributed", words, self.taken),
-                speaker,
-                words,
-                start,
-                self.paragraph_at(start),
-                attribution,
-                confidence,
-                reason,
-                tags.issues,
-                review,
-                **extra,
-            )
+        review = found.confidence < LOW_CONFIDENCE or stub or found.tags.review or found.marked
+        quote = DraftQuote(
+            _quote_id(speaker or "unattributed", found.words, self.taken),
+            speaker,
+            found.words,
+            found.start,
+            self.paragraph_at(found.start),
+            found.attribution,
+            found.confidence,
+            found.reason,
+            found.tags.issues,
+            review,
+            found.via,
+            found.translated,
         )
+        self.quotes.append(quote)
         self.last_by_speaker[speaker] = quote
 
 
