@@ -9,10 +9,11 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from dialogue_tracker.catalog import Catalog
-from dialogue_tracker.draft.attribution import LOW_CONFIDENCE, Attribution, Attributor
+from dialogue_tracker.draft.attribution import Attribution, Attributor
 from dialogue_tracker.draft.candidates import MONTHS, Candidates, Unit
 from dialogue_tracker.draft.ids import Taken
 from dialogue_tracker.draft.quotes import Block, Passage, blocks, find_passages, paragraph_numbers
+from dialogue_tracker.draft.rules import LOW_CONFIDENCE, RULES
 from dialogue_tracker.draft.sentences import Span, sentences
 from dialogue_tracker.draft.speakers import Book, Person
 from dialogue_tracker.draft.tagging import Tagger, Tags
@@ -29,7 +30,7 @@ STOPWORDS = {
 }  # fmt: skip
 
 
-NOBODY = Attribution(None, 0.0, None, "none found: no one is named near it or before it")
+NOBODY = Attribution(None, RULES["nobody"].confidence, None, RULES["nobody"].reason)
 """A passage's attribution when no cue points to anyone: kept as a quote with `speaker: null`."""
 
 

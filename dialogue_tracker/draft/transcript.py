@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass
 
 from dialogue_tracker.draft.quotes import blocks
+from dialogue_tracker.draft.rules import RULES
 from dialogue_tracker.draft.sentences import Span, sentences
 from dialogue_tracker.draft.speakers import TITLE_WORDS, Book, Person
 
@@ -132,8 +133,9 @@ class Voices:
         match = self.book.match_label(label)
         if match:
             person, name = match
+            rule = RULES["transcript label"]
             voice = Voice(
-                person, 0.95, f'transcript label "{label}:" names {person.name} ("{name}")'
+                person, rule.confidence, rule.why(label=label, person=person.name, named=name)
             )
         else:
             name, role = _stub_name(label)
@@ -141,7 +143,8 @@ class Voices:
                 f'transcript label "{label}:" (paragraph {paragraph}) names no one in speakers.yaml'
             )
             person = self.book.add_stub(name, role, [label], why)
-            voice = Voice(person, 0.5, f"{why}; new speaker stub {person.id!r}")
+            rule = RULES["transcript label, new stub"]
+            voice = Voice(person, rule.confidence, rule.why(why=why, id=person.id))
         self.seen[label] = voice
         return voice
 
