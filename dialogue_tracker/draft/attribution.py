@@ -48,7 +48,8 @@ class Attributor:
         self.cues = Cues(text, book)
         self.held = [(p.open_at, p.outer_end) for p in passages]
         self.paragraph = paragraph_numbers(text)
-        self._read: set[str] = set()
+        self._unread = list(book.persons)
+        """Persons whose names are still to be looked for in the text (see `last_mention`)."""
         self._mentions: list[Mention] = []
         """Every mention so far, in the order of their starts (see `_remember`)."""
         self._cued: set[int] = set()
@@ -155,14 +156,14 @@ class Attributor:
             f'the role phrase "{phrase}" (paragraph {self.paragraph(who.start)}) fits no one in '
             "speakers.yaml"
         )
-        person = self.book.add_stub(f"Unnamed {role}", role, [phrase, around], why)
+        person = self._stub(f"Unnamed {role}", role, [phrase, around], why)
         return person, "role, new stub", {"named": phrase}
 
     def _by_institution(self, who: Who, cue: str, around: str) -> Choice:
         why = (
             f"the institution in {cue} (paragraph {self.paragraph(who.start)}) speaks, not a person"
         )
-        person = self.book.lookup(who.words) or self.book.add_stub(
+        person = self.book.lookup(who.words) or self._stub(
             who.words, "Institution: no person named", [who.words, around], why
         )
         return person, "institution", {"named": who.words}
@@ -170,8 +171,20 @@ class Attributor:
     def _by_new_person(self, who: Who, cue: str, around: str) -> Choice:
         role = re.sub(r"^(?:the|a|an)\s+", "", who.title) or "Unknown role"
         why = f"named in {cue} (paragraph {self.paragraph(who.start)}) but not in speakers.yaml"
-        person = self.book.add_stub(who.name, role, [who.title, who.words, around], why)
+        person = self._stub(who.name, role, [who.title, who.words, around], why)
         return person, "new person", {"named": who.name}
+
+    def _stub(self, name: str, role: str, side_hints: list[str], why: str) -> Person:
+        """A new stub, from now on in the book."""
+        person = self.book.stub(name, role, side_hints, why)
+        self.grow(self.book.adding(person))
+        return person
+
+    def grow(self, book: Book) -> None:
+        """Go on with `book`: this one's persons and new stubs (a transcript's labels')."""
+        self._unread += [person for person in book.persons if person not in self.book.persons]
+        self.book = book
+        self.cues = Cues(self.text, book)
 
     def _where(self, mention: Mention) -> str:
         words = " ".join(mention.words.split())
@@ -181,9 +194,8 @@ class Attributor:
 
     def last_mention(self, position: int, persons: set[str] | None = None) -> Mention | None:
         """The last person mentioned before `position`, outside quotes (of `persons`, if given)."""
-        if len(self._read) < len(self.book.persons):  # read the text once per person
-            new = [person for person in self.book.persons if person not in self._read]
-            self._read.update(new)
+        if self._unread:  # read the text once per person, when first needed
+            new, self._unread = self._unread, []
             self._remember(self.book.mentions(self.text, self.held, new), cued=False)
         at = bisect.bisect_left(self._mentions, position, key=lambda mention: mention.start)
         for index in range(at - 1, -1, -1):

@@ -99,20 +99,21 @@ class Cue:
 
 
 class Cues:
+    """The cues of one text, with the names of one book (a book with a new stub needs new
+    `Cues`)."""
+
     def __init__(self, text: str, book: Book) -> None:
         self.text = text
         self.book = book
-        self._aliases: tuple[int, re.Pattern[str], re.Pattern[str]] | None = None
+        self._aliases: tuple[re.Pattern[str], re.Pattern[str]] | None = None
 
     def _alias_patterns(self) -> tuple[re.Pattern[str], re.Pattern[str]]:
-        if self._aliases is None or self._aliases[0] != len(self.book.persons):
+        """Any name of the book at the end of some words, and at the start."""
+        if self._aliases is None:
             names = self.book.alias_regex()
-            self._aliases = (
-                len(self.book.persons),
-                re.compile(rf"(?<![\w-])(?:{names})$"),
-                re.compile(rf"(?:{names})(?![\w-])"),
-            )
-        return self._aliases[1], self._aliases[2]
+            at_end = re.compile(rf"(?<![\w-])(?:{names})$")
+            self._aliases = (at_end, re.compile(rf"(?:{names})(?![\w-])"))
+        return self._aliases
 
     # the windows -------------------------------------------------------------------------
 

@@ -149,17 +149,19 @@ def make_draft(
         basis,
     )
     draft.warnings = [f"paragraph {paragraph_at(t.offset)}: {t.message}" for t in troubles]
+    voices = Voices(attributor.book)
+    spoken = [voices.of(turn.label, paragraph_at(turn.start)) for turn in turns]
+    attributor.grow(voices.book)
+    book = voices.book
     taken = Taken(taken_ids)
     builder = _QuoteBuilder(text, book, tagger, taken, {b.index: b for b in every_block})
     for index, (passage, result) in enumerate(zip(passages, results, strict=True)):
         builder.from_passage(passage, result or NOBODY, attributor.sentence_of(index))
-    voices = Voices(book)
-    for turn in turns:
-        voice = voices.of(turn.label, paragraph_at(turn.start))
+    for turn, voice in zip(turns, spoken, strict=True):
         for span in turn_passages(text, turn):
             builder.from_turn(span, voice, turn.label, turn.translated)
     draft.quotes = sorted(builder.quotes, key=lambda quote: quote.start)
-    draft.stubs = list(book.stubs)
+    draft.stubs = book.stubs
     units = _units(text, scope, passages, draft.quotes, paragraph_at)
     year_from = event_date if known else None  # never a placeholder's year
     candidates = Candidates(text, book, tagger, _subjects(text, book, attributor), year_from)

@@ -11,7 +11,7 @@ import bisect
 import re
 import unicodedata
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from dialogue_tracker.model import Side, Speaker
 
@@ -65,11 +65,11 @@ class Mention:
 
 @dataclass
 class Book:
-    """Every person a draft may attribute words to; stubs are added as they are met."""
+    """Every person a draft may attribute words to. A book never changes: `adding` a stub
+    makes a new one (the patterns and the index it builds on first use stay right)."""
 
     persons: dict[str, Person]
     sides: dict[str, Side]
-    stubs: list[Person] = field(default_factory=list)
     _pattern: re.Pattern[str] | None = None
     _index: dict[str, list[tuple[Person, str]]] | None = None
 
@@ -187,8 +187,18 @@ class Book:
 
     # stubs ---------------------------------------------------------------------------------
 
-    def add_stub(self, name: str, role: str, side_hints: Iterable[str], why: str) -> Person:
-        """A new person for review; the side is guessed from the hints, in order."""
+    @property
+    def stubs(self) -> list[Person]:
+        """The persons made for review, in the order they were added."""
+        return [person for person in self.persons.values() if person.stub]
+
+    def adding(self, person: Person) -> Book:
+        """A new book: this one's persons and `person`."""
+        return Book({**self.persons, person.id: person}, self.sides)
+
+    def stub(self, name: str, role: str, side_hints: Iterable[str], why: str) -> Person:
+        """A new person for review, with an id not in the book (not added to it); the side is
+        guessed from the hints, in order."""
         for hint in side_hints:
             side = self.side_of(hint)
             if side:
@@ -206,13 +216,7 @@ class Book:
                 f"{base}-{n}" for n in range(2, 1000) if f"{base}-{n}" not in self.persons
             )
         aliases = tuple(dict.fromkeys(a for a in (surname, name) if a and a != name))
-        person = Person(
-            stub_id, name, role, side, aliases, stub=True, reason=f"{why}; {side_note}."
-        )
-        self.persons[stub_id] = person
-        self.stubs.append(person)
-        self._pattern = self._index = None
-        return person
+        return Person(stub_id, name, role, side, aliases, stub=True, reason=f"{why}; {side_note}.")
 
 
 def split_title(words: str) -> tuple[str, str]:

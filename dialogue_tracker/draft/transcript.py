@@ -121,7 +121,7 @@ def _cut(text: str, start: int, end: int) -> list[Span]:
 
 
 class Voices:
-    """Labels to persons, remembering the stubs made for labels already met."""
+    """Labels to persons; `book` grows by the stubs made for labels the registry lacks."""
 
     def __init__(self, book: Book) -> None:
         self.book = book
@@ -142,7 +142,8 @@ class Voices:
             why = (
                 f'transcript label "{label}:" (paragraph {paragraph}) names no one in speakers.yaml'
             )
-            person = self.book.add_stub(name, role, [label], why)
+            person = self.book.stub(name, role, [label], why)
+            self.book = self.book.adding(person)
             rule = RULES["transcript label, new stub"]
             voice = Voice(person, rule.confidence, rule.why(why=why, id=person.id))
         self.seen[label] = voice
