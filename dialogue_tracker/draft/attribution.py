@@ -22,7 +22,8 @@ from dialogue_tracker.draft.sentences import (
     sentence_end,
     sentence_start,
 )
-from dialogue_tracker.draft.speakers import Book, Mention, Person
+from dialogue_tracker.draft.speakers import ROLE_PREFIXES, Book, Mention, Person
+from dialogue_tracker.draft.words import ARTICLES
 
 Choice = tuple[Person, str, dict[str, object]]
 """Who a cue names, the key of the rule that found them, and the words for its reason."""
@@ -150,7 +151,7 @@ class Attributor:
         if fits:
             best = max(fits, key=lambda pid: fits[pid])
             return self.book.persons[best], "role, not named before", {"named": phrase}
-        determined = phrase.lower().startswith(("the ", "his ", "her "))
+        determined = phrase.lower().startswith(ROLE_PREFIXES)
         role = " ".join(phrase.split()[1:]) if determined else phrase
         why = (
             f'the role phrase "{phrase}" (paragraph {self.paragraph(who.start)}) fits no one in '
@@ -169,7 +170,7 @@ class Attributor:
         return person, "institution", {"named": who.words}
 
     def _by_new_person(self, who: Who, cue: str, around: str) -> Choice:
-        role = re.sub(r"^(?:the|a|an)\s+", "", who.title) or "Unknown role"
+        role = re.sub(rf"^(?:{'|'.join(ARTICLES)})\s+", "", who.title) or "Unknown role"
         why = f"named in {cue} (paragraph {self.paragraph(who.start)}) but not in speakers.yaml"
         person = self._stub(who.name, role, [who.title, who.words, around], why)
         return person, "new person", {"named": who.name}

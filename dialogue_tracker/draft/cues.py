@@ -12,25 +12,24 @@ import re
 from dataclasses import dataclass, replace
 
 from dialogue_tracker.draft.speakers import (
-    ROLE_NOUNS,
+    ROLE_PREFIXES,
     TITLE_WORDS,
     Book,
     is_institution,
+    is_particle,
     split_title,
 )
+from dialogue_tracker.draft.words import (
+    DETERMINERS,
+    OBJECT_PRONOUNS,
+    PARTICLES,
+    ROLE_NOUNS,
+    SPACE,
+    SPEECH_VERBS,
+    SUBJECT_PRONOUNS,
+    either_case,
+)
 
-SPEECH_VERBS = (
-    "said", "says", "say", "noted", "notes", "stressed", "stresses", "added", "adds", "recalled",
-    "recalls", "told", "tells", "explained", "explains", "stated", "states", "declared",
-    "declares", "emphasized", "emphasised", "emphasizes", "emphasises", "underlined",
-    "underscored", "remarked", "continued", "insisted", "insists", "warned", "warns", "argued",
-    "argues", "believes", "believed", "thinks", "asserted", "announced", "observed", "replied",
-    "answered", "asked", "wrote", "writes", "commented", "suggested", "suggests",
-    "acknowledged", "admitted", "confirmed", "concluded", "pointed out", "points out",
-    "expressed hope", "expressed confidence", "hoped", "hopes", "vowed", "promised", "urged",
-    "claimed", "claims", "reiterated", "assured", "cautioned", "complained", "conceded",
-    "maintained", "predicted", "responded", "went on", "summed up", "stressed out",
-)  # fmt: skip
 VERB = re.compile(
     r"(?<![\w-])(?:"
     + "|".join(sorted((v.replace(" ", r"\s+") for v in SPEECH_VERBS), key=len, reverse=True))
@@ -46,14 +45,16 @@ PARENTHETICAL = re.compile(r",\s*[^,\"“”«»]{1,45},\s*$")
 NOUNS = "|".join(ROLE_NOUNS)
 NAME_TOKEN = r"[A-Z][\w.’'-]*"
 ROLE = re.compile(
-    rf"(?:[Tt]he|[Hh]is|[Hh]er|[Tt]heir)\s+(?:[\w’'.-]+\s+){{0,5}}?(?i:{NOUNS})s?"
+    rf"{either_case(DETERMINERS)}\s+(?:[\w’'.-]+\s+){{0,5}}?(?i:{NOUNS})s?"
     rf"(?:\s+of\s+(?:the\s+)?{NAME_TOKEN}(?:\s+{NAME_TOKEN})*)?(?![\w-])"
 )
 APPOSITION = re.compile(
     rf",\s+(?P<title>(?:the|a|an)\s+[^,.;\"“”«»]{{0,60}}?(?i:{NOUNS})s?)(?![\w-])"
 )
-PRONOUN_AT_END = re.compile(r"(?<![\w-])(?:[Hh]e|[Ss]he)$")
-PRONOUN_AT_START = re.compile(r"(?:[Hh]e|[Ss]he|[Hh]im|[Hh]er)(?![\w-])")
+PRONOUN_AT_END = re.compile(rf"(?<![\w-]){either_case(SUBJECT_PRONOUNS)}$")
+PRONOUN_AT_START = re.compile(rf"{either_case((*SUBJECT_PRONOUNS, *OBJECT_PRONOUNS))}(?![\w-])")
+DETERMINER = re.compile(rf"(?<![\w-]){either_case(DETERMINERS)}\s")
+_PARTICLE = "|".join(sorted(PARTICLES))
 VIA = re.compile(
     rf"(?P<via>{NAME_TOKEN}(?:\s+{NAME_TOKEN}){{0,3}})\s+(?:cited|quoted)\s+(?P<who>[^,.;]+?)"
     r"\s+as\s+(?:saying|telling|stating)(?![\w-])"
@@ -71,7 +72,6 @@ LEADING_WORDS = {
     "speaking", "this", "that", "so", "here", "there", "monday", "tuesday", "wednesday",
     "thursday", "friday", "saturday", "sunday", "first", "afterwards", "instead",
 }  # fmt: skip
-_SPACE = " \t\r\n\u00a0"
 
 
 @dataclass(frozen=True)
@@ -121,7 +121,7 @@ class Cues:
         """A cue at the very start of the words after a quote (`weak`: a new sentence may
         start there, so only a short 'Lavrov said.' counts)."""
         text = self.text
-        while start < end and text[start] in _SPACE + ",—–-":
+        while start < end and text[start] in SPACE + ",—–-":
             start += 1
         if start >= end or (weak and len(text[start:end].split()) > 5):
             return None
@@ -166,7 +166,7 @@ class Cues:
             who = self.who_before(start, self._strip_middle(start, verb.start()))
             if who:
                 found.append((verb.end(), Cue(who, text[who.start : verb.end()], who.start)))
-        colon = text[start:end].rstrip(_SPACE)
+        colon = text[start:end].rstrip(SPACE)
         if colon.endswith(":"):
             who = self.who_before(start, start + len(colon) - 1)
             if who and who.kind != "pronoun":
@@ -179,14 +179,14 @@ class Cues:
         return Cue(who, self.text[start : who.end], start)
 
     def _skip_space(self, at: int, end: int) -> int:
-        while at < end and self.text[at] in _SPACE:
+        while at < end and self.text[at] in SPACE:
             at += 1
         return at
 
     def _strip_middle(self, start: int, end: int) -> int:
         """Drop what may stand between a speaker and the verb: 'also', ', in his turn,'."""
         while True:
-            chunk = self.text[start:end].rstrip(_SPACE)
+            chunk = self.text[start:end].rstrip(SPACE)
             end = start + len(chunk)
             match = ADVERB.search(chunk) or PARENTHETICAL.search(chunk)
             if not match or match.start() == 0:
@@ -208,9 +208,7 @@ class Cues:
         pronoun = PRONOUN_AT_END.search(chunk)
         if pronoun:
             return Who(pronoun.group(), start + pronoun.start(), end, "pronoun")
-        for determiner in reversed(
-            list(re.finditer(r"(?<![\w-])(?:[Tt]he|[Hh]is|[Hh]er|[Tt]heir)\s", chunk))
-        ):
+        for determiner in reversed(list(DETERMINER.finditer(chunk))):
             if len(chunk[determiner.start() :].split()) > 10:
                 break
             role = ROLE.fullmatch(chunk, determiner.start())
@@ -236,7 +234,7 @@ class Cues:
 
     def _named(self, start: int, end: int) -> Who:
         words = self.text[start:end]
-        if words.lower().startswith(("the ", "his ", "her ", "their ")):
+        if words.lower().startswith(ROLE_PREFIXES):
             return Who(words, start, end, "role")
         return Who(words, start, end, "name", name=words)
 
@@ -255,16 +253,9 @@ class Cues:
             word = token.group()
             if word.endswith((",", ";", ":", ")", "(", '"', "”", "«", "»", "“")):
                 break
-            if word.endswith(".") and word.lower() not in (
-                "u.s.",
-                "mr.",
-                "mrs.",
-                "ms.",
-                "dr.",
-                "u.n.",
-            ):
+            if word.endswith(".") and not _title_word(word):
                 break
-            if not (word[:1].isupper() or _title_word(word) or _particle(word)):
+            if not (word[:1].isupper() or _title_word(word) or is_particle(word)):
                 break
             first = token
         if first is None:
@@ -274,7 +265,7 @@ class Cues:
     def _capitalized_after(self, start: int, end: int, cue_start: int) -> Who | None:
         """A run of capitalized words and titles starting at `start`: 'Sergey Lavrov, ...'."""
         match = re.match(
-            rf"\s*((?:{NAME_TOKEN}|(?:al|de|van|von|bin)-?\w*)(?:\s+(?:{NAME_TOKEN}|al-\w+|de|van|von|bin))*)",
+            rf"\s*((?:{NAME_TOKEN}|(?:{_PARTICLE})-?\w*)(?:\s+(?:{NAME_TOKEN}|(?:{_PARTICLE})(?:-\w+)?))*)",
             self.text[start:end],
         )
         if not match or not match.group(1):
@@ -323,7 +314,3 @@ def _only_title(words: str) -> bool:
 
 def _title_word(word: str) -> bool:
     return word.lower() in TITLE_WORDS
-
-
-def _particle(word: str) -> bool:
-    return word.lower().split("-")[0] in ("al", "el", "de", "da", "van", "von", "bin", "ibn")

@@ -19,6 +19,7 @@ from dialogue_tracker.draft.speakers import Book, Person
 from dialogue_tracker.draft.tagging import Tagger, Tags
 from dialogue_tracker.draft.text import Removed, clean
 from dialogue_tracker.draft.transcript import Voices, find_turns, turn_passages
+from dialogue_tracker.draft.words import SUBJECT_PRONOUNS, either_case
 from dialogue_tracker.model import Issue, Side, Speaker
 
 STOPWORDS = {
@@ -301,7 +302,7 @@ def _subjects(text: str, book: Book, attributor: Attributor):
         named = [m.person for m in mentions[first:last] if m.end <= end]
         if named:
             return list(dict.fromkeys(named))
-        if re.search(r"(?<![\w-])(?:[Hh]e|[Ss]he)(?![\w-])", text[start:end]):
+        if re.search(rf"(?<![\w-]){either_case(SUBJECT_PRONOUNS)}(?![\w-])", text[start:end]):
             mention = attributor.last_mention(start)
             return [mention.person] if mention else []
         return []

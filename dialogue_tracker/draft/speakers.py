@@ -13,19 +13,14 @@ import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from dialogue_tracker.draft.words import ARTICLES, DETERMINERS, HONORIFICS, PARTICLES, ROLE_NOUNS
 from dialogue_tracker.model import Side, Speaker
 
-ROLE_NOUNS = (
-    "minister", "secretary", "president", "spokesman", "spokeswoman", "spokesperson", "diplomat",
-    "ambassador", "envoy", "official", "chief", "head", "leader", "premier", "chancellor",
-    "adviser", "advisor", "negotiator", "representative", "aide", "director", "commander",
-    "moderator", "senator", "lawmaker", "deputy", "counterpart", "prosecutor", "general",
-)  # fmt: skip
 TITLE_WORDS = {
     *ROLE_NOUNS, "foreign", "defense", "defence", "deputy", "prime", "state", "press", "senior",
     "special", "first", "vice", "acting", "former", "russian", "russia's", "us", "u.s.",
     "american", "kremlin", "white", "house", "department", "ministry", "affairs", "of", "the",
-    "mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr", "dr.", "sir", "syrian", "ukrainian", "un",
+    *HONORIFICS, *(f"{h}." for h in HONORIFICS), "sir", "syrian", "ukrainian", "un",
     "u.n.", "nato", "eu", "security", "council", "national", "top", "chief", "executive",
 }  # fmt: skip
 INSTITUTIONS = {
@@ -34,8 +29,8 @@ INSTITUTIONS = {
     "un", "nato", "eu", "russia", "united states", "us", "u.s.", "america", "syria", "damascus",
     "ukraine", "kiev", "kyiv", "foreign ministry", "ministry", "government", "embassy",
 }  # fmt: skip
-PARTICLES = {"al", "el", "de", "da", "van", "von", "bin", "ibn", "der", "le", "la"}
-DETERMINERS = ("the ", "his ", "her ", "their ")
+ROLE_PREFIXES = tuple(f"{word} " for word in DETERMINERS)
+"""How a role alias starts ('the Russian minister'): any case matches it."""
 
 
 @dataclass
@@ -88,7 +83,7 @@ class Book:
                 for name in person.names:
                     self._index.setdefault(_normal(name), []).append((person, name))
         for person, name in self._index.get(_normal(words), ()):
-            is_role = name.lower().startswith(DETERMINERS)
+            is_role = name.lower().startswith(ROLE_PREFIXES)
             if is_role or name[:1] == words.strip()[:1]:
                 return person
         return None
@@ -101,7 +96,7 @@ class Book:
         parts = []
         for name in names:
             escaped = re.escape(name).replace(r"\ ", r"\s+").replace("'", "['’]")
-            is_role = name.lower().startswith(DETERMINERS)
+            is_role = name.lower().startswith(ROLE_PREFIXES)
             parts.append(f"(?i:{escaped})" if is_role else escaped)
         return "|".join(parts)
 
@@ -148,7 +143,7 @@ class Book:
         owners = set()
         for person in self.persons.values():
             for name in person.names:
-                if name.lower().startswith(DETERMINERS):
+                if name.lower().startswith(ROLE_PREFIXES):
                     continue
                 if re.search(rf"(?<!\w){re.escape(name.casefold())}(?!\w)", folded):
                     owners.add(person.id)
@@ -228,12 +223,12 @@ def split_title(words: str) -> tuple[str, str]:
         bare = token.lower().rstrip(",")
         if bare in TITLE_WORDS and name:
             break
-        if bare in TITLE_WORDS or not (token[:1].isupper() or _is_particle(token)):
+        if bare in TITLE_WORDS or not (token[:1].isupper() or is_particle(token)):
             break
         name.insert(0, tokens.pop())
         if len(name) == 4:
             break
-    while name and _is_particle(name[0]):
+    while name and is_particle(name[0]):
         tokens.append(name.pop(0))
     return " ".join(tokens), " ".join(name)
 
@@ -248,7 +243,7 @@ def slug(words: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", ascii_words.lower()).strip("-")[:60].strip("-")
 
 
-def _is_particle(token: str) -> bool:
+def is_particle(token: str) -> bool:
     return token.lower().split("-")[0] in PARTICLES and ("-" in token or token.islower())
 
 
@@ -264,7 +259,7 @@ def _fit(person: Person, phrase: str, side: str | None, side_words: set[str]) ->
         return 0.0
     words = [
         w for w in re.findall(r"[\w.'’-]+", _normal(phrase))
-        if w not in ("the", "his", "her", "their", "of", "a", "an") and w not in side_words
+        if w not in (*DETERMINERS, *ARTICLES, "of") and w not in side_words
     ]  # fmt: skip
     if not any(w in ROLE_NOUNS for w in words):
         return 0.0

@@ -15,6 +15,7 @@ from dialogue_tracker.draft.quotes import blocks
 from dialogue_tracker.draft.rules import RULES
 from dialogue_tracker.draft.sentences import Span, sentences
 from dialogue_tracker.draft.speakers import TITLE_WORDS, Book, Person
+from dialogue_tracker.draft.words import HONORIFICS, SPACE
 
 LABEL = re.compile(r"^[ \t]*(?P<label>[A-Z][A-Z0-9.’' -]{0,58}[A-Z.])[ \t]*:(?=[ \t]|$)", re.M)
 NAME_LABEL = re.compile(
@@ -41,7 +42,6 @@ NOT_TRANSLATED = re.compile(r"\(in\s+English\)", re.IGNORECASE)
 STAGE = re.compile(r"\s*\((?:[^()]{1,40})\)\s*")
 LONG_PARAGRAPH = 600
 PASSAGE_SIZE = 400
-HONORIFICS = {"MR", "MR.", "MS", "MS.", "MRS", "MRS.", "DR", "DR."}
 ROLE_LABELS = {"QUESTION": "Questioner from the floor", "MODERATOR": "Moderator"}
 
 
@@ -99,7 +99,7 @@ def turn_passages(text: str, turn: Turn) -> list[Span]:
             if not mark:
                 break
             start = mark.end()
-        while start < end and text[start] in " \t\r\n\u00a0":
+        while start < end and text[start] in SPACE:
             start += 1
         if start >= end:
             continue
@@ -154,7 +154,7 @@ def _stub_name(label: str) -> tuple[str, str]:
     """A stub's name and role from its label: 'MS ZAKHAROVA' → ('Zakharova', 'Unknown role')."""
     if label.upper() in ROLE_LABELS:
         return label.title(), ROLE_LABELS[label.upper()]
-    words = [w for w in label.split() if w.upper() not in HONORIFICS]
+    words = [w for w in label.split() if w.lower().removesuffix(".") not in HONORIFICS]
     name = [w for w in words if w.lower() not in TITLE_WORDS]
     title = [w for w in words if w.lower() in TITLE_WORDS]
     if not name:
