@@ -11,14 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 
-from dialogue_tracker.draft.speakers import (
-    ROLE_PREFIXES,
-    TITLE_WORDS,
-    Book,
-    is_institution,
-    is_particle,
-    split_title,
-)
+from dialogue_tracker.draft.speakers import ROLE_PREFIXES, Book, is_particle
 from dialogue_tracker.draft.words import (
     DETERMINERS,
     OBJECT_PRONOUNS,
@@ -105,6 +98,7 @@ class Cues:
     def __init__(self, text: str, book: Book) -> None:
         self.text = text
         self.book = book
+        self.words = book.vocabulary
         self._aliases: tuple[re.Pattern[str], re.Pattern[str]] | None = None
 
     def _alias_patterns(self) -> tuple[re.Pattern[str], re.Pattern[str]]:
@@ -140,7 +134,7 @@ class Cues:
             if len(text[start : verb.start()].split()) > 9:
                 break
             who = self.who_before(start, self._strip_middle(start, verb.start()))
-            if who and _only_title(text[start : who.start]):
+            if who and self.words.only_titles(text[start : who.start]):
                 return Cue(who, text[start : verb.end()], start)
         return None
 
@@ -240,8 +234,8 @@ class Cues:
 
     def _role_or_person(self, start: int, end: int) -> Who:
         words = self.text[start:end]
-        _, name = split_title(words)
-        if name and not is_institution(name):
+        _, name = self.words.split_title(words)
+        if name and not self.words.is_institution(name):
             return self._person(start, end, words)
         return Who(words, start, end, "role")
 
@@ -253,9 +247,9 @@ class Cues:
             word = token.group()
             if word.endswith((",", ";", ":", ")", "(", '"', "”", "«", "»", "“")):
                 break
-            if word.endswith(".") and not _title_word(word):
+            if word.endswith(".") and not self.words.is_title(word):
                 break
-            if not (word[:1].isupper() or _title_word(word) or is_particle(word)):
+            if not (word[:1].isupper() or self.words.is_title(word) or is_particle(word)):
                 break
             first = token
         if first is None:
@@ -290,11 +284,11 @@ class Cues:
             words = self.text[start:end]
         if not words.strip() or not words.split()[-1][:1].isupper() or words.strip() == "I":
             return None
-        if is_institution(words):
+        if self.words.is_institution(words):
             return Who(words, start, end, "institution")
         _, at_start = self._alias_patterns()
-        _, name = split_title(words)
-        if name and not is_institution(name):
+        _, name = self.words.split_title(words)
+        if name and not self.words.is_institution(name):
             return self._person(start, end, words)
         if any(word.lower() in ROLE_NOUNS for word in words.split()):
             return Who(words, start, end, "role")
@@ -302,15 +296,6 @@ class Cues:
         return self._named(start, end) if alias else None
 
     def _person(self, start: int, end: int, words: str) -> Who:
-        title, name = split_title(words)
+        title, name = self.words.split_title(words)
         known = self.book.lookup(name) or self.book.lookup(name.split()[-1])
         return Who(words, start, end, "name" if known else "person", name=name, title=title)
-
-
-def _only_title(words: str) -> bool:
-    """True for nothing, 'the', or a title before a name: 'U.S. Secretary of State'."""
-    return all(word.lower() in TITLE_WORDS for word in words.split())
-
-
-def _title_word(word: str) -> bool:
-    return word.lower() in TITLE_WORDS

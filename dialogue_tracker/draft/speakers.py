@@ -13,22 +13,18 @@ import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from dialogue_tracker.draft.words import ARTICLES, DETERMINERS, HONORIFICS, PARTICLES, ROLE_NOUNS
+from dialogue_tracker.draft.words import (
+    ARTICLES,
+    DETERMINERS,
+    INSTITUTIONS,
+    OTHER_PARTIES,
+    OTHER_TITLES,
+    PARTICLES,
+    ROLE_NOUNS,
+    TITLE_WORDS,
+)
 from dialogue_tracker.model import Side, Speaker
 
-TITLE_WORDS = {
-    *ROLE_NOUNS, "foreign", "defense", "defence", "deputy", "prime", "state", "press", "senior",
-    "special", "first", "vice", "acting", "former", "russian", "russia's", "us", "u.s.",
-    "american", "kremlin", "white", "house", "department", "ministry", "affairs", "of", "the",
-    *HONORIFICS, *(f"{h}." for h in HONORIFICS), "sir", "syrian", "ukrainian", "un",
-    "u.n.", "nato", "eu", "security", "council", "national", "top", "chief", "executive",
-}  # fmt: skip
-INSTITUTIONS = {
-    "moscow", "washington", "kremlin", "white house", "state department", "pentagon",
-    "interfax", "tass", "ria novosti", "reuters", "ap", "afp", "sputnik", "rt", "cnn", "bbc",
-    "un", "nato", "eu", "russia", "united states", "us", "u.s.", "america", "syria", "damascus",
-    "ukraine", "kiev", "kyiv", "foreign ministry", "ministry", "government", "embassy",
-}  # fmt: skip
 ROLE_PREFIXES = tuple(f"{word} " for word in DETERMINERS)
 """How a role alias starts ('the Russian minister'): any case matches it."""
 
@@ -50,6 +46,54 @@ class Person:
         return (self.name, *self.aliases)
 
 
+@dataclass(frozen=True)
+class Vocabulary:
+    """The words around names: `words`' lists, with the registry's words for its sides."""
+
+    titles: frozenset[str]
+    institutions: frozenset[str]
+
+    @classmethod
+    def of(cls, sides: Iterable[Side]) -> Vocabulary:
+        """Every word of a side's terms may stand in a title ('Russian', 'White House'); each
+        term is an institution ('Moscow', 'White House'), except one that extends another of
+        them, an adjective or a possessive ('Russian', 'Russia's' beside 'Russia')."""
+        terms = {term.lower() for side in sides for term in side_terms(side)}
+        forms = {term for term in terms if any(term.startswith(t) for t in terms - {term})}
+        words = {word for term in terms for word in term.split()}
+        titles = TITLE_WORDS | OTHER_TITLES | words
+        return cls(titles, INSTITUTIONS | OTHER_PARTIES | (terms - forms))
+
+    def is_title(self, word: str) -> bool:
+        return word.lower() in self.titles
+
+    def only_titles(self, words: str) -> bool:
+        """True for nothing, 'the', or a title before a name: 'U.S. Secretary of State'."""
+        return all(self.is_title(word) for word in words.split())
+
+    def is_institution(self, words: str) -> bool:
+        bare = re.sub(r"^(?:the)\s+", "", words.strip(), flags=re.IGNORECASE).lower()
+        return bare in self.institutions
+
+    def split_title(self, words: str) -> tuple[str, str]:
+        """'Kremlin spokesman Dmitry Peskov' → ('Kremlin spokesman', 'Dmitry Peskov')."""
+        tokens = words.split()
+        name: list[str] = []
+        while tokens:
+            token = tokens[-1]
+            bare = token.lower().rstrip(",")
+            if bare in self.titles and name:
+                break
+            if bare in self.titles or not (token[:1].isupper() or is_particle(token)):
+                break
+            name.insert(0, tokens.pop())
+            if len(name) == 4:
+                break
+        while name and is_particle(name[0]):
+            tokens.append(name.pop(0))
+        return " ".join(tokens), " ".join(name)
+
+
 @dataclass
 class Mention:
     start: int
@@ -65,13 +109,15 @@ class Book:
 
     persons: dict[str, Person]
     sides: dict[str, Side]
+    vocabulary: Vocabulary
     _pattern: re.Pattern[str] | None = None
     _index: dict[str, list[tuple[Person, str]]] | None = None
 
     @classmethod
     def from_registry(cls, speakers: Iterable[Speaker], sides: Iterable[Side]) -> Book:
         persons = {s.id: Person(s.id, s.name, s.role, s.side, tuple(s.aliases)) for s in speakers}
-        return cls(persons, {side.id: side for side in sides})
+        sides = {side.id: side for side in sides}
+        return cls(persons, sides, Vocabulary.of(sides.values()))
 
     # names ---------------------------------------------------------------------------------
 
@@ -163,17 +209,12 @@ class Book:
     @property
     def side_words(self) -> set[str]:
         """Every word of the registry that names a side, in lower case."""
-        return {
-            term.lower()
-            for side in self.sides.values()
-            for term in (side.name, side.short_name, *side.words)
-        }
+        return {term.lower() for side in self.sides.values() for term in side_terms(side)}
 
     def sides_named(self, words: str) -> list[str]:
         found = []
         for side in self.sides.values():
-            terms = {side.name, side.short_name, *side.words}
-            for term in terms:
+            for term in side_terms(side):
                 flags = 0 if len(term) <= 3 else re.IGNORECASE
                 if re.search(rf"(?<![\w.]){re.escape(term)}(?![\w])", words, flags):
                     found.append(side.id)
@@ -189,7 +230,7 @@ class Book:
 
     def adding(self, person: Person) -> Book:
         """A new book: this one's persons and `person`."""
-        return Book({**self.persons, person.id: person}, self.sides)
+        return Book({**self.persons, person.id: person}, self.sides, self.vocabulary)
 
     def stub(self, name: str, role: str, side_hints: Iterable[str], why: str) -> Person:
         """A new person for review, with an id not in the book (not added to it); the side is
@@ -214,28 +255,9 @@ class Book:
         return Person(stub_id, name, role, side, aliases, stub=True, reason=f"{why}; {side_note}.")
 
 
-def split_title(words: str) -> tuple[str, str]:
-    """'Kremlin spokesman Dmitry Peskov' → ('Kremlin spokesman', 'Dmitry Peskov')."""
-    tokens = words.split()
-    name: list[str] = []
-    while tokens:
-        token = tokens[-1]
-        bare = token.lower().rstrip(",")
-        if bare in TITLE_WORDS and name:
-            break
-        if bare in TITLE_WORDS or not (token[:1].isupper() or is_particle(token)):
-            break
-        name.insert(0, tokens.pop())
-        if len(name) == 4:
-            break
-    while name and is_particle(name[0]):
-        tokens.append(name.pop(0))
-    return " ".join(tokens), " ".join(name)
-
-
-def is_institution(words: str) -> bool:
-    bare = re.sub(r"^(?:the)\s+", "", words.strip(), flags=re.IGNORECASE).lower()
-    return bare in INSTITUTIONS
+def side_terms(side: Side) -> set[str]:
+    """Every word the registry names a side by: its name, short name and words."""
+    return {side.name, side.short_name, *side.words}
 
 
 def slug(words: str) -> str:

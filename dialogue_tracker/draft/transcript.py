@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from dialogue_tracker.draft.quotes import blocks
 from dialogue_tracker.draft.rules import RULES
 from dialogue_tracker.draft.sentences import Span, sentences
-from dialogue_tracker.draft.speakers import TITLE_WORDS, Book, Person
+from dialogue_tracker.draft.speakers import Book, Person, Vocabulary
 from dialogue_tracker.draft.words import HONORIFICS, SPACE
 
 LABEL = re.compile(r"^[ \t]*(?P<label>[A-Z][A-Z0-9.’' -]{0,58}[A-Z.])[ \t]*:(?=[ \t]|$)", re.M)
@@ -138,7 +138,7 @@ class Voices:
                 person, rule.confidence, rule.why(label=label, person=person.name, named=name)
             )
         else:
-            name, role = _stub_name(label)
+            name, role = _stub_name(label, self.book.vocabulary)
             why = (
                 f'transcript label "{label}:" (paragraph {paragraph}) names no one in speakers.yaml'
             )
@@ -150,13 +150,13 @@ class Voices:
         return voice
 
 
-def _stub_name(label: str) -> tuple[str, str]:
+def _stub_name(label: str, vocabulary: Vocabulary) -> tuple[str, str]:
     """A stub's name and role from its label: 'MS ZAKHAROVA' → ('Zakharova', 'Unknown role')."""
     if label.upper() in ROLE_LABELS:
         return label.title(), ROLE_LABELS[label.upper()]
     words = [w for w in label.split() if w.lower().removesuffix(".") not in HONORIFICS]
-    name = [w for w in words if w.lower() not in TITLE_WORDS]
-    title = [w for w in words if w.lower() in TITLE_WORDS]
+    name = [w for w in words if not vocabulary.is_title(w)]
+    title = [w for w in words if vocabulary.is_title(w)]
     if not name:
         return label.title(), label.title()
     return " ".join(w.title() if w.isupper() else w for w in name), " ".join(

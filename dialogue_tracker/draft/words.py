@@ -33,6 +33,22 @@ SPEECH_VERBS = (
     "claimed", "claims", "reiterated", "assured", "cautioned", "complained", "conceded",
     "maintained", "predicted", "responded", "went on", "summed up", "stressed out",
 )  # fmt: skip
+TITLE_WORDS = frozenset({
+    *ROLE_NOUNS, "foreign", "defense", "defence", "deputy", "prime", "state", "press", "senior",
+    "special", "first", "vice", "acting", "former", "department", "ministry", "affairs", "of",
+    "the", *HONORIFICS, *(f"{h}." for h in HONORIFICS), "sir", "security", "council", "national",
+    "top", "executive",
+})  # fmt: skip
+"""Words of a title before a name: 'Deputy Foreign Minister', 'Mr.' (and the sides' words)."""
+INSTITUTIONS = frozenset({
+    "interfax", "tass", "ria novosti", "reuters", "ap", "afp", "sputnik", "rt", "cnn", "bbc",
+    "foreign ministry", "ministry", "government", "embassy",
+})  # fmt: skip
+"""Who may speak but is not a person: news agencies, offices (and the sides' places)."""
+OTHER_PARTIES = frozenset({"un", "nato", "eu", "syria", "damascus", "ukraine", "kiev", "kyiv"})
+"""Places and bodies that are no side of the registry but speak as institutions."""
+OTHER_TITLES = frozenset({"syrian", "ukrainian", "un", "u.n.", "nato", "eu"})
+"""Their words in a title: 'Syrian President', 'U.N. envoy'."""
 SUBJECT_PRONOUNS = ("he", "she")
 OBJECT_PRONOUNS = ("him", "her")
 
