@@ -14,6 +14,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from dialogue_tracker.draft.words import (
+    ADJECTIVE_ENDINGS,
     ARTICLES,
     DETERMINERS,
     INSTITUTIONS,
@@ -56,13 +57,12 @@ class Vocabulary:
     @classmethod
     def of(cls, sides: Iterable[Side]) -> Vocabulary:
         """Every word of a side's terms may stand in a title ('Russian', 'White House'); each
-        term is an institution ('Moscow', 'White House'), except one that extends another of
-        them, an adjective or a possessive ('Russian', 'Russia's' beside 'Russia')."""
+        term is an institution ('Moscow', 'White House') but an adjective or a possessive
+        ('Russian', 'British', 'Russia's')."""
         terms = {term.lower() for side in sides for term in side_terms(side)}
-        forms = {term for term in terms if any(term.startswith(t) for t in terms - {term})}
         words = {word for term in terms for word in term.split()}
-        titles = TITLE_WORDS | OTHER_TITLES | words
-        return cls(titles, INSTITUTIONS | OTHER_PARTIES | (terms - forms))
+        places = {term for term in terms if not term.endswith(ADJECTIVE_ENDINGS)}
+        return cls(TITLE_WORDS | OTHER_TITLES | words, INSTITUTIONS | OTHER_PARTIES | places)
 
     def is_title(self, word: str) -> bool:
         return word.lower() in self.titles

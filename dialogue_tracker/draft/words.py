@@ -45,6 +45,8 @@ INSTITUTIONS = frozenset({
     "foreign ministry", "ministry", "government", "embassy",
 })  # fmt: skip
 """Who may speak but is not a person: news agencies, offices (and the sides' places)."""
+ADJECTIVE_ENDINGS = ("ian", "ean", "can", "ish", "ese", "'s", "’s")
+"""How a side's adjective or possessive ends ('Russian', 'British', 'Russia's'): not a place."""
 OTHER_PARTIES = frozenset({"un", "nato", "eu", "syria", "damascus", "ukraine", "kiev", "kyiv"})
 """Places and bodies that are no side of the registry but speak as institutions."""
 OTHER_TITLES = frozenset({"syrian", "ukrainian", "un", "u.n.", "nato", "eu"})
