@@ -12,13 +12,20 @@ from dialogue_tracker.catalog import Catalog
 from dialogue_tracker.draft.attribution import Attribution, Attributor
 from dialogue_tracker.draft.candidates import MONTHS, Candidates, Unit
 from dialogue_tracker.draft.ids import Taken
-from dialogue_tracker.draft.quotes import Block, Passage, blocks, find_passages, paragraph_numbers
+from dialogue_tracker.draft.quotes import (
+    Block,
+    MarkProblem,
+    Passage,
+    blocks,
+    find_passages,
+    paragraph_numbers,
+)
 from dialogue_tracker.draft.rules import LOW_CONFIDENCE, RULES
 from dialogue_tracker.draft.sentences import Span, sentences
 from dialogue_tracker.draft.speakers import Book, Person
 from dialogue_tracker.draft.tagging import Tagger, Tags
 from dialogue_tracker.draft.text import Removed, clean
-from dialogue_tracker.draft.transcript import Voices, find_turns, turn_passages
+from dialogue_tracker.draft.transcript import Turn, Voice, Voices, find_turns, turn_passages
 from dialogue_tracker.draft.words import SUBJECT_PRONOUNS, either_case
 from dialogue_tracker.model import Issue, Side, Speaker
 
@@ -130,8 +137,47 @@ def make_draft(
     cleaned = clean(raw)
     text = cleaned.text
     paragraph_at = paragraph_numbers(text)
-    book = Book.from_registry(registry.speakers, registry.sides)
-    tagger = Tagger(registry.issues)
+    said = _who_said(text, Book.from_registry(registry.speakers, registry.sides))
+    event_date, basis, known = event_date_of(text, options)
+    draft = Draft(
+        options,
+        text,
+        cleaned.removed,
+        "transcript" if said.turns else "news_report",
+        options.title or first_line(text) or options.source_id,
+        event_date,
+        basis,
+    )
+    draft.warnings = [f"paragraph {paragraph_at(t.offset)}: {t.message}" for t in said.troubles]
+    tagger, taken = Tagger(registry.issues), Taken(taken_ids)
+    draft.quotes = _quotes(text, said, tagger, taken)
+    draft.stubs = said.book.stubs
+    units = _units(text, said.scope, said.passages, draft.quotes, paragraph_at)
+    year_from = event_date if known else None  # never a placeholder's year
+    subjects = _subjects(text, said.book, said.attributor)
+    candidates = Candidates(text, said.book, tagger, subjects, year_from)
+    draft.stances = candidates.stances(units)
+    draft.next_steps = candidates.next_steps(units, taken)
+    return draft
+
+
+@dataclass(frozen=True)
+class _Said:
+    """Who said what: the passages of the article part (`scope`, before any transcript turn)
+    with their attributions, the turns with their voices, and the book with every stub."""
+
+    book: Book
+    blocks: list[Block]
+    scope: list[Block]
+    passages: list[Passage]
+    troubles: list[MarkProblem]
+    attributor: Attributor
+    results: list[Attribution | None]
+    turns: list[Turn]
+    voices: list[Voice]
+
+
+def _who_said(text: str, book: Book) -> _Said:
     every_block = blocks(text)
     turns = find_turns(text, book)
     first_turn = turns[0].start if turns else len(text)
@@ -139,36 +185,24 @@ def make_draft(
     passages, troubles = find_passages(text, scope)
     attributor = Attributor(text, book, passages, every_block)
     results = attributor.attribute_all()
-    event_date, basis, known = event_date_of(text, options)
-    draft = Draft(
-        options,
-        text,
-        cleaned.removed,
-        "transcript" if turns else "news_report",
-        options.title or first_line(text) or options.source_id,
-        event_date,
-        basis,
-    )
-    draft.warnings = [f"paragraph {paragraph_at(t.offset)}: {t.message}" for t in troubles]
+    paragraph_at = attributor.paragraph
     voices = Voices(attributor.book)
     spoken = [voices.of(turn.label, paragraph_at(turn.start)) for turn in turns]
     attributor.grow(voices.book)
-    book = voices.book
-    taken = Taken(taken_ids)
-    builder = _QuoteBuilder(text, book, tagger, taken, {b.index: b for b in every_block})
-    for index, (passage, result) in enumerate(zip(passages, results, strict=True)):
-        builder.from_passage(passage, result or NOBODY, attributor.sentence_of(index))
-    for turn, voice in zip(turns, spoken, strict=True):
+    return _Said(
+        voices.book, every_block, scope, passages, troubles, attributor, results, turns, spoken
+    )
+
+
+def _quotes(text: str, said: _Said, tagger: Tagger, taken: Taken) -> list[DraftQuote]:
+    """The quotes of the passages and of the turns, in the order of the text."""
+    builder = _QuoteBuilder(text, said.book, tagger, taken, {b.index: b for b in said.blocks})
+    for index, (passage, result) in enumerate(zip(said.passages, said.results, strict=True)):
+        builder.from_passage(passage, result or NOBODY, said.attributor.sentence_of(index))
+    for turn, voice in zip(said.turns, said.voices, strict=True):
         for span in turn_passages(text, turn):
             builder.from_turn(span, voice, turn.label, turn.translated)
-    draft.quotes = sorted(builder.quotes, key=lambda quote: quote.start)
-    draft.stubs = book.stubs
-    units = _units(text, scope, passages, draft.quotes, paragraph_at)
-    year_from = event_date if known else None  # never a placeholder's year
-    candidates = Candidates(text, book, tagger, _subjects(text, book, attributor), year_from)
-    draft.stances = candidates.stances(units)
-    draft.next_steps = candidates.next_steps(units, taken)
-    return draft
+    return sorted(builder.quotes, key=lambda quote: quote.start)
 
 
 class _QuoteBuilder:
@@ -208,7 +242,7 @@ class _QuoteBuilder:
             )
         )  # fmt: skip
 
-    def from_turn(self, span: Span, voice, label: str, translated: bool | None) -> None:
+    def from_turn(self, span: Span, voice: Voice, label: str, translated: bool | None) -> None:
         words = span.of(self.text)
         tags = self._tags([("in the quote", words)], voice.person.id)
         reason = f"Speaker: {voice.reason}. Issues: {tags.basis}."
