@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, replace
+from functools import cached_property
 
 from dialogue_tracker.draft.speakers import ROLE_PREFIXES, Book, is_particle
 from dialogue_tracker.draft.words import (
@@ -99,15 +100,12 @@ class Cues:
         self.text = text
         self.book = book
         self.words = book.vocabulary
-        self._aliases: tuple[re.Pattern[str], re.Pattern[str]] | None = None
 
+    @cached_property
     def _alias_patterns(self) -> tuple[re.Pattern[str], re.Pattern[str]]:
         """Any name of the book at the end of some words, and at the start."""
-        if self._aliases is None:
-            names = self.book.alias_regex()
-            at_end = re.compile(rf"(?<![\w-])(?:{names})$")
-            self._aliases = (at_end, re.compile(rf"(?:{names})(?![\w-])"))
-        return self._aliases
+        names = self.book.alias_regex()
+        return re.compile(rf"(?<![\w-])(?:{names})$"), re.compile(rf"(?:{names})(?![\w-])")
 
     # the windows -------------------------------------------------------------------------
 
@@ -195,7 +193,7 @@ class Cues:
         chunk = text[start:end]
         if not chunk.strip():
             return None
-        at_end, _ = self._alias_patterns()
+        at_end, _ = self._alias_patterns
         alias = at_end.search(chunk)
         if alias:
             return self._named(start + alias.start(), end)
@@ -213,7 +211,7 @@ class Cues:
     def who_at(self, start: int, end: int) -> Who | None:
         """Who is named by the words that begin at `start` ('the minister', 'Sergey Lavrov')."""
         text = self.text
-        _, at_start = self._alias_patterns()
+        _, at_start = self._alias_patterns
         alias = at_start.match(text, start, end)
         if alias:
             return self._named(start, alias.end())
@@ -286,7 +284,7 @@ class Cues:
             return None
         if self.words.is_institution(words):
             return Who(words, start, end, "institution")
-        _, at_start = self._alias_patterns()
+        _, at_start = self._alias_patterns
         _, name = self.words.split_title(words)
         if name and not self.words.is_institution(name):
             return self._person(start, end, words)

@@ -12,6 +12,7 @@ import re
 import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import cached_property
 
 from dialogue_tracker.draft.words import (
     ADJECTIVE_ENDINGS,
@@ -110,8 +111,6 @@ class Book:
     persons: dict[str, Person]
     sides: dict[str, Side]
     vocabulary: Vocabulary
-    _pattern: re.Pattern[str] | None = None
-    _index: dict[str, list[tuple[Person, str]]] | None = None
 
     @classmethod
     def from_registry(cls, speakers: Iterable[Speaker], sides: Iterable[Side]) -> Book:
@@ -123,16 +122,25 @@ class Book:
 
     def lookup(self, words: str) -> Person | None:
         """The person one of whose names is exactly `words` (a role alias in any case)."""
-        if self._index is None:
-            self._index = {}
-            for person in self.persons.values():
-                for name in person.names:
-                    self._index.setdefault(_normal(name), []).append((person, name))
         for person, name in self._index.get(_normal(words), ()):
             is_role = name.lower().startswith(ROLE_PREFIXES)
             if is_role or name[:1] == words.strip()[:1]:
                 return person
         return None
+
+    @cached_property
+    def _index(self) -> dict[str, list[tuple[Person, str]]]:
+        """Every name, normalized → the persons of that name, and the name as written."""
+        index: dict[str, list[tuple[Person, str]]] = {}
+        for person in self.persons.values():
+            for name in person.names:
+                index.setdefault(_normal(name), []).append((person, name))
+        return index
+
+    @cached_property
+    def _pattern(self) -> re.Pattern[str]:
+        """Any name of the book, as a whole word."""
+        return _whole(self.alias_regex())
 
     def alias_regex(self, persons: Iterable[str] | None = None) -> str:
         """Every name and alias (of `persons`, if given), longest first, as one regular
@@ -154,12 +162,7 @@ class Book:
     ) -> list[Mention]:
         """Every name or alias of a person (of `persons`, if given) in `text`, outside the
         `held` spans (quotes, in order and not overlapping)."""
-        if persons is not None:
-            pattern = re.compile(rf"(?<![\w-])(?:{self.alias_regex(persons)})(?![\w-])")
-        elif self._pattern is None:
-            pattern = self._pattern = re.compile(rf"(?<![\w-])(?:{self.alias_regex()})(?![\w-])")
-        else:
-            pattern = self._pattern
+        pattern = self._pattern if persons is None else _whole(self.alias_regex(persons))
         held = sorted(held)
         starts = [start for start, _ in held]
         found = []
@@ -267,6 +270,11 @@ def slug(words: str) -> str:
 
 def is_particle(token: str) -> bool:
     return token.lower().split("-")[0] in PARTICLES and ("-" in token or token.islower())
+
+
+def _whole(alternatives: str) -> re.Pattern[str]:
+    """The alternatives of a regular expression, as whole words."""
+    return re.compile(rf"(?<![\w-])(?:{alternatives})(?![\w-])")
 
 
 def _normal(words: str) -> str:
