@@ -52,8 +52,7 @@ class Attributor:
         self._unread = list(book.persons)
         """Persons whose names are still to be looked for in the text (see `last_mention`)."""
         self._mentions: list[Mention] = []
-        """Every mention so far, in the order of their starts (see `_remember`)."""
-        self._cued: set[int] = set()
+        """Every mention so far, in the order of their starts (see `_read`, `_cued`)."""
 
     def attribute_all(self) -> list[Attribution | None]:
         results = [self._from_cue(index) for index in range(len(self.passages))]
@@ -112,7 +111,7 @@ class Attributor:
         if choice is None:
             return None
         person, key, fields = choice
-        self._remember([Mention(cue.who.start, cue.who.end, person.id, cue.who.words)])
+        self._cued(Mention(cue.who.start, cue.who.end, person.id, cue.who.words, cued=True))
         rule = RULES[key]
         reason = rule.why(cue=f'"{words}"', person=person.name, id=person.id, **fields)
         via = f"; reported via {cue.via}" if cue.via else ""
@@ -197,27 +196,24 @@ class Attributor:
         """The last person mentioned before `position`, outside quotes (of `persons`, if given)."""
         if self._unread:  # read the text once per person, when first needed
             new, self._unread = self._unread, []
-            self._remember(self.book.mentions(self.text, self.held, new), cued=False)
-        at = bisect.bisect_left(self._mentions, position, key=lambda mention: mention.start)
+            self._read(self.book.mentions(self.text, self.held, new))
+        at = bisect.bisect_left(self._mentions, position, key=_start)
         for index in range(at - 1, -1, -1):
             if persons is None or self._mentions[index].person in persons:
                 return self._mentions[index]
         return None
 
-    def _remember(self, mentions: list[Mention], cued: bool = True) -> None:
-        """Add a cue's mention, or the mentions a reading of the text found. Of one start, the
-        text's mention comes first, then the cues' in order; a name read later (a new stub's)
-        never takes over the words of one read before."""
+    def _cued(self, mention: Mention) -> None:
+        """Add a cue's mention, before the mentions of the same start."""
+        at = bisect.bisect_left(self._mentions, mention.start, key=_start)
+        self._mentions.insert(at, mention)
+
+    def _read(self, mentions: list[Mention]) -> None:
+        """Add the mentions a reading of the text found, after those of the same start; a name
+        read later (a new stub's) never takes over the words of one read before."""
         for mention in mentions:
-            key = lambda m: m.start  # noqa: E731
-            if cued:
-                self._cued.add(id(mention))
-                self._mentions.insert(
-                    bisect.bisect_left(self._mentions, mention.start, key=key), mention
-                )
-                continue
-            at = bisect.bisect_right(self._mentions, mention.start, key=key)
-            read = [m for m in self._mentions[max(0, at - 2) : at + 1] if id(m) not in self._cued]
+            at = bisect.bisect_right(self._mentions, mention.start, key=_start)
+            read = [m for m in self._mentions[max(0, at - 2) : at + 1] if not m.cued]
             if not any(m.start < mention.end and mention.start < m.end for m in read):
                 self._mentions.insert(at, mention)
 
@@ -225,11 +221,10 @@ class Attributor:
         """When the sentence of `mention` names another person first, as its subject (at most
         a few words into the sentence: 'Lavrov met Kerry.'), that first person."""
         start = sentence_start(self.text, mention.start, 0)
-        key = lambda other: other.start  # noqa: E731
-        lo = bisect.bisect_left(self._mentions, start, key=key)
-        hi = bisect.bisect_left(self._mentions, mention.start, key=key)
+        lo = bisect.bisect_left(self._mentions, start, key=_start)
+        hi = bisect.bisect_left(self._mentions, mention.start, key=_start)
         earlier = [other for other in self._mentions[lo:hi] if other.person != mention.person]
-        first = min(earlier, key=key, default=None)
+        first = min(earlier, key=_start, default=None)
         if first is None or len(self.text[start : first.start].split()) > 3:
             return None
         return first
@@ -277,6 +272,10 @@ class Attributor:
         return not any(
             is_boundary(self.text, at, b.open_at) for at in range(a.outer_end, b.open_at)
         )
+
+
+def _start(mention: Mention) -> int:
+    return mention.start
 
 
 def _borrowed(source: Attribution, key: str, **fields: object) -> Attribution:

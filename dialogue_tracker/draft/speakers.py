@@ -101,6 +101,8 @@ class Mention:
     end: int
     person: str
     words: str
+    cued: bool = False
+    """A cue's (the attribution's), not one a reading of the text found."""
 
 
 @dataclass
