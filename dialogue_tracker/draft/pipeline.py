@@ -12,6 +12,7 @@ from dialogue_tracker.catalog import Catalog
 from dialogue_tracker.draft.attribution import Attribution, Attributor
 from dialogue_tracker.draft.candidates import MONTHS, Candidates, Unit
 from dialogue_tracker.draft.ids import Taken
+from dialogue_tracker.draft.quote_records import NOBODY, DraftQuote, QuoteBuilder
 from dialogue_tracker.draft.quotes import (
     Block,
     MarkProblem,
@@ -20,26 +21,14 @@ from dialogue_tracker.draft.quotes import (
     find_passages,
     paragraph_numbers,
 )
-from dialogue_tracker.draft.rules import LOW_CONFIDENCE, RULES
+from dialogue_tracker.draft.rules import LOW_CONFIDENCE
 from dialogue_tracker.draft.sentences import Span, sentences
 from dialogue_tracker.draft.speakers import Book, Person
-from dialogue_tracker.draft.tagging import Tagger, Tags
+from dialogue_tracker.draft.tagging import Tagger
 from dialogue_tracker.draft.text import Removed, clean
 from dialogue_tracker.draft.transcript import Turn, Voice, Voices, find_turns, turn_passages
 from dialogue_tracker.draft.words import SUBJECT_PRONOUNS, either_case
 from dialogue_tracker.model import Issue, Side, Speaker
-
-STOPWORDS = {
-    "a", "an", "the", "and", "or", "but", "of", "to", "in", "on", "at", "for", "by", "with",
-    "we", "i", "you", "it", "is", "are", "was", "were", "be", "been", "that", "this", "these",
-    "those", "as", "so", "our", "their", "they", "he", "she", "his", "her", "its", "has", "have",
-    "had", "will", "would", "can", "could", "there", "which", "what", "who", "not", "also",
-    "all", "any", "from", "about", "into", "today", "very", "just", "us", "s", "t",
-}  # fmt: skip
-
-
-NOBODY = Attribution(None, RULES["nobody"].confidence, None, RULES["nobody"].reason)
-"""A passage's attribution when no cue points to anyone: kept as a quote with `speaker: null`."""
 
 
 @dataclass(frozen=True)
@@ -66,41 +55,6 @@ class Registry:
     def of(cls, catalog: Catalog) -> Registry:
         values = (catalog.speakers.values(), catalog.sides.values(), catalog.issues.values())
         return cls(*map(tuple, values))
-
-
-@dataclass(frozen=True)
-class Found:
-    """A passage to quote and what the drafter found about it, before it has an id."""
-
-    start: int
-    words: str
-    speaker: str | None
-    attribution: str | None
-    confidence: float
-    reason: str
-    tags: Tags
-    marked: bool
-    """Whether its quote marks need a look (unclosed, or going on in the next paragraph)."""
-    via: str | None = None
-    translated: bool | None = None
-
-
-@dataclass(frozen=True)
-class DraftQuote:
-    """A quoted passage; `speaker` and `attribution` are None where nobody could be found."""
-
-    id: str
-    speaker: str | None
-    text: str
-    start: int
-    paragraph: int
-    attribution: str | None
-    confidence: float
-    reason: str
-    issues: tuple[str, ...]
-    review: bool
-    via: str | None = None
-    translated: bool | None = None
 
 
 @dataclass
@@ -196,96 +150,13 @@ def _who_said(text: str, book: Book) -> _Said:
 
 def _quotes(text: str, said: _Said, tagger: Tagger, taken: Taken) -> list[DraftQuote]:
     """The quotes of the passages and of the turns, in the order of the text."""
-    builder = _QuoteBuilder(text, said.book, tagger, taken, {b.index: b for b in said.blocks})
+    builder = QuoteBuilder(text, said.book, tagger, taken, {b.index: b for b in said.blocks})
     for index, (passage, result) in enumerate(zip(said.passages, said.results, strict=True)):
         builder.from_passage(passage, result or NOBODY, said.attributor.sentence_of(index))
     for turn, voice in zip(said.turns, said.voices, strict=True):
         for span in turn_passages(text, turn):
             builder.from_turn(span, voice, turn.label, turn.translated)
     return sorted(builder.quotes, key=lambda quote: quote.start)
-
-
-class _QuoteBuilder:
-    def __init__(
-        self, text: str, book: Book, tagger: Tagger, taken: Taken, blocks: dict[int, Block]
-    ) -> None:
-        self.text = text
-        self.book = book
-        self.tagger = tagger
-        self.taken = taken
-        self.blocks = blocks
-        self.quotes: list[DraftQuote] = []
-        self.last_by_speaker: dict[str | None, DraftQuote] = {}
-        self.frequent = tagger.frequent(text)
-        self.paragraph_at = paragraph_numbers(text)
-
-    def from_passage(self, passage: Passage, result: Attribution, sentence: str) -> None:
-        block = self.blocks[passage.block]
-        words = self.text[passage.start : passage.end]
-        layers = [
-            ("in the quote", words),
-            ("in its sentence", sentence),
-            ("in its paragraph", self.text[block.start : block.end]),
-        ]
-        tags = self._tags(layers, result.speaker)
-        marks = ""
-        if passage.unbalanced:
-            marks = " Its opening quote mark is never closed: it runs to the paragraph's end."
-        elif passage.continued:
-            marks = " The quote goes on in the next paragraph."
-        reason = f"Speaker: {result.reason}. Issues: {tags.basis}.{marks}"
-        marked = passage.unbalanced or passage.continued
-        self._add(
-            Found(
-                passage.start, words, result.speaker, result.words, result.confidence, reason,
-                tags, marked, via=result.via,
-            )
-        )  # fmt: skip
-
-    def from_turn(self, span: Span, voice: Voice, label: str, translated: bool | None) -> None:
-        words = span.of(self.text)
-        tags = self._tags([("in the quote", words)], voice.person.id)
-        reason = f"Speaker: {voice.reason}. Issues: {tags.basis}."
-        self._add(
-            Found(
-                span.start, words, voice.person.id, label, voice.confidence, reason, tags, False,
-                translated=translated,
-            )
-        )  # fmt: skip
-
-    def _tags(self, layers: list[tuple[str, str]], speaker: str | None) -> Tags:
-        tags = self.tagger.tags(layers)
-        if tags is not None:
-            return tags
-        earlier = self.last_by_speaker.get(speaker) if speaker else None
-        if earlier:
-            return Tags(
-                earlier.issues, "none of its own; those of the speaker's quote before", True
-            )
-        if self.frequent:
-            return Tags((self.frequent[0],), "none near it; the text's most frequent issue", True)
-        return Tags((self.tagger.order[0],), "no keyword in the whole text; a placeholder", True)
-
-    def _add(self, found: Found) -> None:
-        speaker = found.speaker
-        stub = speaker is not None and self.book.persons[speaker].stub
-        review = found.confidence < LOW_CONFIDENCE or stub or found.tags.review or found.marked
-        quote = DraftQuote(
-            _quote_id(speaker or "unattributed", found.words, self.taken),
-            speaker,
-            found.words,
-            found.start,
-            self.paragraph_at(found.start),
-            found.attribution,
-            found.confidence,
-            found.reason,
-            found.tags.issues,
-            review,
-            found.via,
-            found.translated,
-        )
-        self.quotes.append(quote)
-        self.last_by_speaker[speaker] = quote
 
 
 def _units(
@@ -342,11 +213,6 @@ def _subjects(text: str, book: Book, attributor: Attributor):
         return []
 
     return subjects
-
-
-def _quote_id(speaker: str, words: str, taken: Taken) -> str:
-    salient = [w for w in re.findall(r"[a-z0-9]+", words.lower()) if w not in STOPWORDS]
-    return taken.unique("-".join([speaker, *salient[:3]])[:70].strip("-"))
 
 
 def first_line(text: str) -> str:

@@ -51,6 +51,14 @@ OTHER_PARTIES = frozenset({"un", "nato", "eu", "syria", "damascus", "ukraine", "
 """Places and bodies that are no side of the registry but speak as institutions."""
 OTHER_TITLES = frozenset({"syrian", "ukrainian", "un", "u.n.", "nato", "eu"})
 """Their words in a title: 'Syrian President', 'U.N. envoy'."""
+STOPWORDS = {
+    "a", "an", "the", "and", "or", "but", "of", "to", "in", "on", "at", "for", "by", "with",
+    "we", "i", "you", "it", "is", "are", "was", "were", "be", "been", "that", "this", "these",
+    "those", "as", "so", "our", "their", "they", "he", "she", "his", "her", "its", "has", "have",
+    "had", "will", "would", "can", "could", "there", "which", "what", "who", "not", "also",
+    "all", "any", "from", "about", "into", "today", "very", "just", "us", "s", "t",
+}  # fmt: skip
+"""Words left out of a quote's id."""
 SUBJECT_PRONOUNS = ("he", "she")
 OBJECT_PRONOUNS = ("him", "her")
 
