@@ -1,7 +1,8 @@
 """The drafter's word lists, each written once: the English words around a speaker's name.
 
-Nothing here names a side, a place or a person: those words come from the registries
-(`data/sides.yaml`, `speakers.yaml`), through `speakers.Book`.
+Nothing here names a side or a speaker: those words come from the registries (`data/sides.yaml`,
+`speakers.yaml`), through `speakers.Book`. The only proper names are news agencies and a few
+places and bodies that are no side (`OTHER_PARTIES`, `OTHER_TITLES`).
 """
 
 from __future__ import annotations
