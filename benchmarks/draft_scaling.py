@@ -14,7 +14,7 @@ from __future__ import annotations
 import argparse
 import time
 
-from dialogue_tracker.draft.pipeline import Options
+from dialogue_tracker.draft.pipeline import Options, Registry
 from dialogue_tracker.draft.split import drafts_within_limit
 from dialogue_tracker.loader import load_catalog
 from dialogue_tracker.paths import DATA, PROJECT
@@ -58,20 +58,14 @@ def main() -> None:
     parser.add_argument("--sizes", default="250,500,1000", help="kB, comma-separated")
     parser.add_argument("--kinds", default=",".join(KINDS))
     args = parser.parse_args()
-    catalog = load_catalog(DATA)
+    registry = Registry.of(load_catalog(DATA))
     print(f"{'kind':<16} {'size':>8} {'quotes':>7} {'parts':>5} {'wall s':>7} {'CPU s':>6} "
           f"{'largest YAML':>12}")  # fmt: skip
     for kind in args.kinds.split(","):
         for kilobytes in map(int, args.sizes.split(",")):
             text = article_of(kilobytes * 1000, kind)
             started, cpu = time.perf_counter(), time.process_time()
-            drafted = drafts_within_limit(
-                text,
-                Options("scaling", date="2016-03-24"),
-                catalog.speakers.values(),
-                catalog.sides.values(),
-                catalog.issues.values(),
-            )
+            drafted = drafts_within_limit(text, Options("scaling", date="2016-03-24"), registry)
             wall, cpu = time.perf_counter() - started, time.process_time() - cpu
             quotes = sum(len(item.draft.quotes) for item in drafted)
             largest = max(len(item.content.encode()) for item in drafted)

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from dialogue_tracker.draft.pipeline import Draft, Options, make_draft
+from dialogue_tracker.draft.pipeline import Draft, Options, Registry, make_draft
 from dialogue_tracker.draft.text import furniture_kind
 from dialogue_tracker.loader import load_catalog
 from dialogue_tracker.model import Issue, Side, Speaker
@@ -18,8 +18,7 @@ SOURCES = DATA / "sources"
 
 def draft(text: str) -> Draft:
     catalog = load_catalog(DATA)
-    registries = (catalog.speakers.values(), catalog.sides.values(), catalog.issues.values())
-    return make_draft(text, Options("real", date="2016-09-10"), *registries)
+    return make_draft(text, Options("real", date="2016-09-10"), Registry.of(catalog))
 
 
 def source(source_id: str) -> Draft:
@@ -109,25 +108,41 @@ def test_article_lines_are_not_furniture() -> None:
         assert furniture_kind(line) is None
 
 
-def test_side_words_come_from_the_registry() -> None:
-    """Another pair of sides, named only by the registry's words: no US or Russia built in."""
-    sides = [
-        Side(id="eu", name="European Union", short_name="EU", words=("Brussels", "European")),
-        Side(id="uk", name="United Kingdom", short_name="UK", words=("London", "British")),
-    ]
-    speakers = [
+PAIR = Registry(
+    speakers=(
         Speaker(id="ashton", name="Catherine Ashton", role="EU foreign policy chief", side="eu"),
         Speaker(id="hague", name="William Hague", role="Foreign Secretary", side="uk"),
-    ]
+    ),
+    sides=(
+        Side(id="eu", name="European Union", short_name="EU", words=("Brussels", "European")),
+        Side(id="uk", name="United Kingdom", short_name="UK", words=("London", "British")),
+    ),
+    issues=(Issue(id="talks", title="Talks", description="Meetings.", keywords=("meet",)),),
+)
+"""Another pair of sides, named only by the registry's words: no US or Russia built in."""
+
+
+def test_side_words_come_from_the_registry() -> None:
     text = (
         'Brussels and London agreed to meet again by June. "We will," the European foreign '
         "policy chief said."
     )
-    issues = [Issue(id="talks", title="Talks", description="Meetings.", keywords=("meet",))]
-    result = make_draft(text, Options("pair", date="2013-03-01"), speakers, sides, issues)
+    result = make_draft(text, Options("pair", date="2013-03-01"), PAIR)
     assert [quote.speaker for quote in result.quotes] == ["ashton"]
     agreed = [step["agreed_by"] for step in result.next_steps if "agreed_by" in step]
     assert agreed == [["eu", "uk"]]
+
+
+def test_a_side_named_by_a_place_speaks_as_an_institution() -> None:
+    """'London' is a word of the registry's side, so an institution, as 'Moscow' is for the
+    shipped registry; and a side's adjective belongs to a title, not to a name."""
+    text = '"We will meet," London said. "We agree," British John Smith said.'
+    result = make_draft(text, Options("pair", date="2013-03-01"), PAIR)
+    stubs = {stub.id: (stub.name, stub.role, stub.side) for stub in result.stubs}
+    assert stubs == {
+        "london": ("London", "Institution: no person named", "uk"),
+        "smith": ("John Smith", "British", "uk"),
+    }
 
 
 def test_i_is_no_one_to_make_a_stub_for() -> None:

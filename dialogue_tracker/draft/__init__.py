@@ -7,6 +7,10 @@ words it rested on, tags issues, proposes stance and next-step candidates, and w
 
 Modules, in the order the pipeline uses them: `text` (page furniture), `quotes` (quoted passages),
 `sentences` (sentence windows), `transcript` (labelled turns), `speakers` (the registry as a name
-book, and stubs), `attribution` (who said it), `tagging` (issues), `candidates` (stances and next
-steps), `pipeline` (all of it, as a `Draft`), `writer` (YAML and atomic files), `report`.
+book, and stubs), `cues` (the words that say who speaks), `attribution` (who said it, by the
+table of `rules`), `tagging` (issues), `quote_records` (the quotes proposed, with ids),
+`candidates` (stances and next steps), `pipeline` (all of it, as a `Draft`), `split` (a text too
+long for one file, in parts), `writer` (YAML and atomic files), `report`. `words` holds the
+English word lists they share; the words for the sides come from the registry, through
+`speakers.Vocabulary`.
 """

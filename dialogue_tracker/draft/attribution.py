@@ -13,18 +13,21 @@ import bisect
 import re
 from dataclasses import dataclass
 
-from dialogue_tracker.draft.cues import Cue, Cues
+from dialogue_tracker.draft.cues import Cue, Cues, Who
 from dialogue_tracker.draft.quotes import Block, Passage
+from dialogue_tracker.draft.rules import RULES
 from dialogue_tracker.draft.sentences import (
     ends_sentence,
     is_boundary,
     sentence_end,
     sentence_start,
 )
-from dialogue_tracker.draft.speakers import Book, Mention, Person
+from dialogue_tracker.draft.speakers import ROLE_PREFIXES, Book, Mention, Person
+from dialogue_tracker.draft.words import ARTICLES
 from dialogue_tracker.provenance import paragraph_numbers
 
-LOW_CONFIDENCE = 0.7
+Choice = tuple[Person, str, dict[str, object]]
+"""Who a cue names, the key of the rule that found them, and the words for its reason."""
 
 
 @dataclass(frozen=True)
@@ -47,10 +50,10 @@ class Attributor:
         self.cues = Cues(text, book)
         self.held = [(p.open_at, p.outer_end) for p in passages]
         self.paragraph = paragraph_numbers(text)
-        self._read: set[str] = set()
+        self._unread = list(book.persons)
+        """Persons whose names are still to be looked for in the text (see `last_mention`)."""
         self._mentions: list[Mention] = []
-        """Every mention so far, in the order of their starts (see `_remember`)."""
-        self._cued: set[int] = set()
+        """Every mention so far, in the order of their starts (see `_read`, `_cued`)."""
 
     def attribute_all(self) -> list[Attribution | None]:
         results = [self._from_cue(index) for index in range(len(self.passages))]
@@ -90,102 +93,99 @@ class Attributor:
         if cue is None:
             unnamed = self.cues.unnamed(a_start, a_end) or self.cues.unnamed(b_start, b_end)
             if unnamed:
-                why = f'"{unnamed}": an unnamed source speaks, so nobody is named'
-                return Attribution(None, 0.0, unnamed, why)
+                rule = RULES["unnamed source"]
+                return Attribution(None, rule.confidence, unnamed, rule.why(cue=unnamed))
             return None
         return self.resolve(cue, f"{self.text[b_start:b_end]} {self.text[a_start:a_end]}")
 
     def resolve(self, cue: Cue, around: str) -> Attribution | None:
         """The person a cue points to, with the confidence and the reason (`around`: the
         words around the quote, where a new person's side may be named)."""
-        who, words = cue.who, f'"{" ".join(cue.words.split())}"'
-        person: Person | None = None
-        if who.kind == "name":
-            person = self.book.lookup(who.name) or self.book.lookup(who.name.split()[-1])
-            if person is None:
-                return None
-            where = "the new speaker stub" if person.stub else "a name in speakers.yaml of"
-            confidence, reason = (0.6 if person.stub else 0.95), f"{where} {person.name}"
-            reason = f'{words}: "{who.name}" is {reason}'
-        elif who.kind == "pronoun":
-            mention = self.last_mention(who.start)
-            if mention is None:
-                return None
-            subject = self.subject_of(mention)
-            far = self.paragraph(who.start) - self.paragraph(mention.start) > 1
-            confidence = 0.6 if far else 0.8
-            if subject is not None:
-                mention, person = subject, self.book.persons[subject.person]
-                reason = f'{words}: "{who.words}" taken as {person.name}, the subject of the '
-                reason += f"sentence before it, which names several people {self._where(mention)}"
-            else:
-                person = self.book.persons[mention.person]
-                reason = f'{words}: "{who.words}" taken as {person.name}, the last person '
-                reason += f"mentioned before it {self._where(mention)}"
-        elif who.kind == "role":
-            person, confidence, reason = self._role(who.words, who.start, words, around)
-        elif who.kind == "institution":
-            person = self.book.lookup(who.words) or self.book.add_stub(
-                who.words,
-                "Institution: no person named",
-                [who.words, around],
-                f"the institution in {words} (paragraph {self.paragraph(who.start)}) speaks, "
-                "not a person",
-            )
-            confidence = 0.5
-            reason = f'{words}: "{who.words}" is an institution, not a person; stub {person.id!r}'
-        else:
-            person = self.book.add_stub(
-                who.name,
-                re.sub(r"^(?:the|a|an)\s+", "", who.title) or "Unknown role",
-                [who.title, who.words, around],
-                f"named in {words} (paragraph {self.paragraph(who.start)}) but not in "
-                "speakers.yaml",
-            )
-            confidence = 0.6
-            reason = f"{words}: {who.name} is not in speakers.yaml; new speaker stub {person.id!r}"
-        self._remember([Mention(who.start, who.end, person.id, who.words)])
+        words = " ".join(cue.words.split())
+        by_kind = {
+            "name": self._by_name,
+            "pronoun": self._by_pronoun,
+            "role": self._by_role,
+            "institution": self._by_institution,
+        }
+        choice = by_kind.get(cue.who.kind, self._by_new_person)(cue.who, f'"{words}"', around)
+        if choice is None:
+            return None
+        person, key, fields = choice
+        self._cued(Mention(cue.who.start, cue.who.end, person.id, cue.who.words, cued=True))
+        rule = RULES[key]
+        reason = rule.why(cue=f'"{words}"', person=person.name, id=person.id, **fields)
         via = f"; reported via {cue.via}" if cue.via else ""
-        return Attribution(
-            person.id, confidence, " ".join(cue.words.split()), reason + via, cue.via
-        )
+        return Attribution(person.id, rule.confidence, words, reason + via, cue.via)
 
-    def _role(self, phrase: str, at: int, words: str, around: str) -> tuple[Person, float, str]:
-        fits = dict((person.id, strength) for person, strength in self.book.fitting(phrase))
-        mention = self.last_mention(at, set(fits))
+    def _by_name(self, who: Who, cue: str, around: str) -> Choice | None:
+        person = self.book.lookup(who.name) or self.book.lookup(who.name.split()[-1])
+        if person is None:
+            return None
+        return person, "stub name" if person.stub else "name", {"named": who.name}
+
+    def _by_pronoun(self, who: Who, cue: str, around: str) -> Choice | None:
+        mention = self.last_mention(who.start)
+        if mention is None:
+            return None
+        far = ", far" if self.paragraph(who.start) - self.paragraph(mention.start) > 1 else ""
+        subject = self.subject_of(mention)
+        key = "pronoun"
+        if subject is not None:
+            mention, key = subject, "pronoun, subject"
+        fields = {"named": who.words, "where": self._where(mention)}
+        return self.book.persons[mention.person], key + far, fields
+
+    def _by_role(self, who: Who, cue: str, around: str) -> Choice:
+        phrase = who.words
+        fits = {person.id: strength for person, strength in self.book.fitting(phrase)}
+        mention = self.last_mention(who.start, set(fits))
         if mention is not None:
             person = self.book.persons[mention.person]
-            basis = "an alias" if fits[person.id] == 1 else f"the role {person.role!r}"
-            confidence = 0.85 if fits[person.id] == 1 else 0.75
+            key = "role alias" if fits[person.id] == 1 else "role words"
             return (
                 person,
-                confidence,
-                (
-                    f'{words}: "{phrase}" fits {person.name} ({basis}), the last such person '
-                    f"mentioned before it {self._where(mention)}"
-                ),
+                key,
+                {"named": phrase, "role": person.role, "where": self._where(mention)},
             )
         if fits:
             best = max(fits, key=lambda pid: fits[pid])
-            person = self.book.persons[best]
-            return (
-                person,
-                0.5,
-                (f'{words}: "{phrase}" fits {person.name}, who is not named before it'),
-            )
-        role = (
-            " ".join(phrase.split()[1:])
-            if phrase.lower().startswith(("the ", "his ", "her "))
-            else phrase
+            return self.book.persons[best], "role, not named before", {"named": phrase}
+        determined = phrase.lower().startswith(ROLE_PREFIXES)
+        role = " ".join(phrase.split()[1:]) if determined else phrase
+        why = (
+            f'the role phrase "{phrase}" (paragraph {self.paragraph(who.start)}) fits no one in '
+            "speakers.yaml"
         )
-        person = self.book.add_stub(
-            f"Unnamed {role}",
-            role,
-            [phrase, around],
-            f'the role phrase "{phrase}" (paragraph {self.paragraph(at)}) fits no one in '
-            "speakers.yaml",
+        person = self._stub(f"Unnamed {role}", role, [phrase, around], why)
+        return person, "role, new stub", {"named": phrase}
+
+    def _by_institution(self, who: Who, cue: str, around: str) -> Choice:
+        why = (
+            f"the institution in {cue} (paragraph {self.paragraph(who.start)}) speaks, not a person"
         )
-        return person, 0.4, f'{words}: "{phrase}" fits no known speaker; new stub {person.id!r}'
+        person = self.book.lookup(who.words) or self._stub(
+            who.words, "Institution: no person named", [who.words, around], why
+        )
+        return person, "institution", {"named": who.words}
+
+    def _by_new_person(self, who: Who, cue: str, around: str) -> Choice:
+        role = re.sub(rf"^(?:{'|'.join(ARTICLES)})\s+", "", who.title) or "Unknown role"
+        why = f"named in {cue} (paragraph {self.paragraph(who.start)}) but not in speakers.yaml"
+        person = self._stub(who.name, role, [who.title, who.words, around], why)
+        return person, "new person", {"named": who.name}
+
+    def _stub(self, name: str, role: str, side_hints: list[str], why: str) -> Person:
+        """A new stub, from now on in the book."""
+        person = self.book.stub(name, role, side_hints, why)
+        self.grow(self.book.adding(person))
+        return person
+
+    def grow(self, book: Book) -> None:
+        """Go on with `book`: this one's persons and new stubs (a transcript's labels')."""
+        self._unread += [person for person in book.persons if person not in self.book.persons]
+        self.book = book
+        self.cues = Cues(self.text, book)
 
     def _where(self, mention: Mention) -> str:
         words = " ".join(mention.words.split())
@@ -195,30 +195,26 @@ class Attributor:
 
     def last_mention(self, position: int, persons: set[str] | None = None) -> Mention | None:
         """The last person mentioned before `position`, outside quotes (of `persons`, if given)."""
-        if len(self._read) < len(self.book.persons):  # read the text once per person
-            new = [person for person in self.book.persons if person not in self._read]
-            self._read.update(new)
-            self._remember(self.book.mentions(self.text, self.held, new), cued=False)
-        at = bisect.bisect_left(self._mentions, position, key=lambda mention: mention.start)
+        if self._unread:  # read the text once per person, when first needed
+            new, self._unread = self._unread, []
+            self._read(self.book.mentions(self.text, self.held, new))
+        at = bisect.bisect_left(self._mentions, position, key=_start)
         for index in range(at - 1, -1, -1):
             if persons is None or self._mentions[index].person in persons:
                 return self._mentions[index]
         return None
 
-    def _remember(self, mentions: list[Mention], cued: bool = True) -> None:
-        """Add a cue's mention, or the mentions a reading of the text found. Of one start, the
-        text's mention comes first, then the cues' in order; a name read later (a new stub's)
-        never takes over the words of one read before."""
+    def _cued(self, mention: Mention) -> None:
+        """Add a cue's mention, before the mentions of the same start."""
+        at = bisect.bisect_left(self._mentions, mention.start, key=_start)
+        self._mentions.insert(at, mention)
+
+    def _read(self, mentions: list[Mention]) -> None:
+        """Add the mentions a reading of the text found, after those of the same start; a name
+        read later (a new stub's) never takes over the words of one read before."""
         for mention in mentions:
-            key = lambda m: m.start  # noqa: E731
-            if cued:
-                self._cued.add(id(mention))
-                self._mentions.insert(
-                    bisect.bisect_left(self._mentions, mention.start, key=key), mention
-                )
-                continue
-            at = bisect.bisect_right(self._mentions, mention.start, key=key)
-            read = [m for m in self._mentions[max(0, at - 2) : at + 1] if id(m) not in self._cued]
+            at = bisect.bisect_right(self._mentions, mention.start, key=_start)
+            read = [m for m in self._mentions[max(0, at - 2) : at + 1] if not m.cued]
             if not any(m.start < mention.end and mention.start < m.end for m in read):
                 self._mentions.insert(at, mention)
 
@@ -226,11 +222,10 @@ class Attributor:
         """When the sentence of `mention` names another person first, as its subject (at most
         a few words into the sentence: 'Lavrov met Kerry.'), that first person."""
         start = sentence_start(self.text, mention.start, 0)
-        key = lambda other: other.start  # noqa: E731
-        lo = bisect.bisect_left(self._mentions, start, key=key)
-        hi = bisect.bisect_left(self._mentions, mention.start, key=key)
+        lo = bisect.bisect_left(self._mentions, start, key=_start)
+        hi = bisect.bisect_left(self._mentions, mention.start, key=_start)
         earlier = [other for other in self._mentions[lo:hi] if other.person != mention.person]
-        first = min(earlier, key=key, default=None)
+        first = min(earlier, key=_start, default=None)
         if first is None or len(self.text[start : first.start].split()) > 3:
             return None
         return first
@@ -241,12 +236,8 @@ class Attributor:
         for index in reversed(range(len(results))):
             following = results[index + 1] if index + 1 < len(results) else None
             if results[index] is None and self.passages[index].continued and following:
-                results[index] = _borrowed(
-                    following,
-                    0.9,
-                    "a quote over several paragraphs, attributed where it ends "
-                    f"(paragraph {self.paragraph(self.passages[index + 1].start)})",
-                )
+                paragraph = self.paragraph(self.passages[index + 1].start)
+                results[index] = _borrowed(following, "continued", paragraph=paragraph)
         for index in range(len(results)):
             if results[index] is None:
                 results[index] = self._from_neighbours(index, results)
@@ -254,29 +245,22 @@ class Attributor:
     def _from_neighbours(self, index: int, results: list[Attribution | None]) -> Attribution | None:
         for other in (index - 1, index + 1):
             if 0 <= other < len(results) and results[other] and self.same_sentence(index, other):
-                return _borrowed(results[other], 0.85, "in the same sentence as a quote")
+                return _borrowed(results[other], "same sentence")
         passage = self.passages[index]
         previous = results[index - 1] if index > 0 else None
         following = results[index + 1] if index + 1 < len(results) else None
         if previous and self._neighbour(index, -1):
-            return _borrowed(previous, 0.6, "no cue of its own; continues the quote before")
+            return _borrowed(previous, "quote before")
         if following and self._neighbour(index, 1):
-            return _borrowed(
-                following, 0.55, "no cue of its own; the next quote's in its paragraph"
-            )
+            return _borrowed(following, "quote after")
         if previous and self.passages[index - 1].block == passage.block - 1:
-            return _borrowed(previous, 0.45, "no cue; follows the quote of the paragraph before")
+            return _borrowed(previous, "paragraph before")
         mention = self.last_mention(passage.open_at)
         if mention is None:
             return None
-        person = self.book.persons[mention.person]
-        return Attribution(
-            person.id,
-            0.3,
-            " ".join(mention.words.split()),
-            f"no cue near it; {person.name} is the last person mentioned before it "
-            + self._where(mention),
-        )
+        person, rule = self.book.persons[mention.person], RULES["last mention"]
+        reason = rule.why(person=person.name, where=self._where(mention))
+        return Attribution(person.id, rule.confidence, " ".join(mention.words.split()), reason)
 
     def same_sentence(self, one: int, other: int) -> bool:
         first, second = sorted((one, other))
@@ -291,11 +275,13 @@ class Attributor:
         )
 
 
-def _borrowed(source: Attribution, factor: float, why: str) -> Attribution:
-    return Attribution(
-        source.speaker,
-        round(source.confidence * factor, 2),
-        source.words,
-        f"{why}: {source.reason}",
-        source.via,
-    )
+def _start(mention: Mention) -> int:
+    return mention.start
+
+
+def _borrowed(source: Attribution, key: str, **fields: object) -> Attribution:
+    """A neighbour's attribution, less sure by the rule's factor."""
+    rule = RULES[key]
+    confidence = round(source.confidence * rule.confidence, 2)
+    reason = f"{rule.why(**fields)}: {source.reason}"
+    return Attribution(source.speaker, confidence, source.words, reason, source.via)

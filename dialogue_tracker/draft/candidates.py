@@ -15,7 +15,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
 from dialogue_tracker.draft.ids import Taken
-from dialogue_tracker.draft.speakers import Book, slug
+from dialogue_tracker.draft.speakers import Book, side_terms, slug
 from dialogue_tracker.draft.tagging import Tagger
 from dialogue_tracker.model import Side, check_partial_date
 
@@ -85,10 +85,7 @@ class Evidence:
 def side_pairs(sides: Iterable[Side]) -> re.Pattern[str]:
     """Two sides named together, each by any of its registry words: 'Moscow and Washington'."""
     names = [
-        "|".join(
-            re.escape(term) for term in sorted({s.name, s.short_name, *s.words}, key=len)[::-1]
-        )
-        for s in sides
+        "|".join(re.escape(term) for term in sorted(side_terms(s), key=len)[::-1]) for s in sides
     ]
     pairs = [rf"(?:{a})\s+and\s+(?:the\s+)?(?:{b})" for a in names for b in names if a != b]
     return re.compile(rf"(?<![\w.])(?:{'|'.join(pairs) or '(?!)'})(?!\w)")

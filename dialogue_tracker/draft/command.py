@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import sys
+from dataclasses import dataclass
 from pathlib import Path
 from typing import TextIO
 
@@ -11,7 +12,7 @@ from pydantic import ValidationError
 
 from dialogue_tracker.catalog import Catalog
 from dialogue_tracker.data_files import Refused, read_capped
-from dialogue_tracker.draft.pipeline import Options
+from dialogue_tracker.draft.pipeline import Options, Registry
 from dialogue_tracker.draft.report import report
 from dialogue_tracker.draft.split import drafts_within_limit
 from dialogue_tracker.draft.writer import Locked, draft_lock, target_paths, write_draft
@@ -47,7 +48,7 @@ def run(
     except UnicodeDecodeError as error:
         print(f"draft: {article} is not UTF-8 (byte {error.start}); save it as UTF-8", file=err)
         return 1
-    progress = Progress("draft", err, after=2.0)
+    run = _Run(data_dir, force, Progress("draft", err, after=2.0), out, err)
     catalog = load_catalog(data_dir)
     if any(entry.id == options.source_id for entry in catalog.sources):
         print(
@@ -58,50 +59,57 @@ def run(
         return 1
     try:
         with draft_lock(data_dir, options.source_id):
-            return _draft(raw, options, catalog, data_dir, force, progress, out, err)
+            return _draft(raw, options, catalog, run)
     except Locked as locked:
         print(f"draft: {locked}", file=err)
         return 1
 
 
-def _draft(raw, options, catalog, data_dir, force, progress, out, err) -> int:
+@dataclass(frozen=True)
+class _Run:
+    """One run of the command: its data folder, whether it may replace a draft, and where it
+    reports."""
+
+    data_dir: Path
+    force: bool
+    progress: Progress
+    out: TextIO
+    err: TextIO
+
+
+def _draft(raw: str, options: Options, catalog: Catalog, run: _Run) -> int:
     """Draft and write, while this run holds the draft's lock."""
-    if _existing(data_dir, [options.source_id], force, err):
+    data_dir, err = run.data_dir, run.err
+    if _existing(run, [options.source_id]):
         return 1
-    progress.step("finding quotes and speakers")
+    run.progress.step("finding quotes and speakers")
     try:
-        drafted = drafts_within_limit(
-            raw,
-            options,
-            catalog.speakers.values(),
-            catalog.sides.values(),
-            catalog.issues.values(),
-            taken_ids(catalog, data_dir, options.source_id),
-        )
+        taken = taken_ids(catalog, data_dir, options.source_id)
+        drafted = drafts_within_limit(raw, options, Registry.of(catalog), taken)
     except ValidationError as error:  # e.g. a control character in a quoted passage
         print(f"draft: the text cannot be drafted: {_first_error(error)}", file=err)
         return 1
-    if _existing(data_dir, [item.draft.options.source_id for item in drafted], force, err):
+    if _existing(run, [item.draft.options.source_id for item in drafted]):
         return 1
-    progress.step("writing")
+    run.progress.step("writing")
     written = [write_draft(data_dir, item.draft, item.content) for item in drafted]
     if len(drafted) > 1:
         print(
             f"One draft of this text would be more YAML than the {MAX_BYTES:,}-byte limit of a "
             f"data file, so the text is cut into {len(drafted)} parts, each its own draft.",
-            file=out,
+            file=run.out,
         )
     for item, (yaml_path, text_path) in zip(drafted, written, strict=True):
-        print(report(item.draft, yaml_path, text_path), file=out)
+        print(report(item.draft, yaml_path, text_path), file=run.out)
     return 0
 
 
-def _existing(data_dir: Path, source_ids: list[str], force: bool, err: TextIO) -> bool:
+def _existing(run: _Run, source_ids: list[str]) -> bool:
     """Whether a draft file of one of the ids is there and may not be replaced (said so)."""
-    there = [p for i in source_ids for p in target_paths(data_dir, i) if p.exists()]
-    if there and not force:
-        print(f"draft: {there[0]} already exists; use --force to replace it", file=err)
-    return bool(there) and not force
+    there = [p for i in source_ids for p in target_paths(run.data_dir, i) if p.exists()]
+    if there and not run.force:
+        print(f"draft: {there[0]} already exists; use --force to replace it", file=run.err)
+    return bool(there) and not run.force
 
 
 def _first_error(error: ValidationError) -> str:

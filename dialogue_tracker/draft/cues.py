@@ -10,27 +10,20 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, replace
+from functools import cached_property
 
-from dialogue_tracker.draft.speakers import (
+from dialogue_tracker.draft.speakers import ROLE_PREFIXES, Book, is_particle
+from dialogue_tracker.draft.words import (
+    DETERMINERS,
+    OBJECT_PRONOUNS,
+    PARTICLES,
     ROLE_NOUNS,
-    TITLE_WORDS,
-    Book,
-    is_institution,
-    split_title,
+    SPACE,
+    SPEECH_VERBS,
+    SUBJECT_PRONOUNS,
+    either_case,
 )
 
-SPEECH_VERBS = (
-    "said", "says", "say", "noted", "notes", "stressed", "stresses", "added", "adds", "recalled",
-    "recalls", "told", "tells", "explained", "explains", "stated", "states", "declared",
-    "declares", "emphasized", "emphasised", "emphasizes", "emphasises", "underlined",
-    "underscored", "remarked", "continued", "insisted", "insists", "warned", "warns", "argued",
-    "argues", "believes", "believed", "thinks", "asserted", "announced", "observed", "replied",
-    "answered", "asked", "wrote", "writes", "commented", "suggested", "suggests",
-    "acknowledged", "admitted", "confirmed", "concluded", "pointed out", "points out",
-    "expressed hope", "expressed confidence", "hoped", "hopes", "vowed", "promised", "urged",
-    "claimed", "claims", "reiterated", "assured", "cautioned", "complained", "conceded",
-    "maintained", "predicted", "responded", "went on", "summed up", "stressed out",
-)  # fmt: skip
 VERB = re.compile(
     r"(?<![\w-])(?:"
     + "|".join(sorted((v.replace(" ", r"\s+") for v in SPEECH_VERBS), key=len, reverse=True))
@@ -46,14 +39,16 @@ PARENTHETICAL = re.compile(r",\s*[^,\"“”«»]{1,45},\s*$")
 NOUNS = "|".join(ROLE_NOUNS)
 NAME_TOKEN = r"[A-Z][\w.’'-]*"
 ROLE = re.compile(
-    rf"(?:[Tt]he|[Hh]is|[Hh]er|[Tt]heir)\s+(?:[\w’'.-]+\s+){{0,5}}?(?i:{NOUNS})s?"
+    rf"{either_case(DETERMINERS)}\s+(?:[\w’'.-]+\s+){{0,5}}?(?i:{NOUNS})s?"
     rf"(?:\s+of\s+(?:the\s+)?{NAME_TOKEN}(?:\s+{NAME_TOKEN})*)?(?![\w-])"
 )
 APPOSITION = re.compile(
     rf",\s+(?P<title>(?:the|a|an)\s+[^,.;\"“”«»]{{0,60}}?(?i:{NOUNS})s?)(?![\w-])"
 )
-PRONOUN_AT_END = re.compile(r"(?<![\w-])(?:[Hh]e|[Ss]he)$")
-PRONOUN_AT_START = re.compile(r"(?:[Hh]e|[Ss]he|[Hh]im|[Hh]er)(?![\w-])")
+PRONOUN_AT_END = re.compile(rf"(?<![\w-]){either_case(SUBJECT_PRONOUNS)}$")
+PRONOUN_AT_START = re.compile(rf"{either_case((*SUBJECT_PRONOUNS, *OBJECT_PRONOUNS))}(?![\w-])")
+DETERMINER = re.compile(rf"(?<![\w-]){either_case(DETERMINERS)}\s")
+_PARTICLE = "|".join(sorted(PARTICLES))
 VIA = re.compile(
     rf"(?P<via>{NAME_TOKEN}(?:\s+{NAME_TOKEN}){{0,3}})\s+(?:cited|quoted)\s+(?P<who>[^,.;]+?)"
     r"\s+as\s+(?:saying|telling|stating)(?![\w-])"
@@ -71,7 +66,6 @@ LEADING_WORDS = {
     "speaking", "this", "that", "so", "here", "there", "monday", "tuesday", "wednesday",
     "thursday", "friday", "saturday", "sunday", "first", "afterwards", "instead",
 }  # fmt: skip
-_SPACE = " \t\r\n\u00a0"
 
 
 @dataclass(frozen=True)
@@ -99,20 +93,19 @@ class Cue:
 
 
 class Cues:
+    """The cues of one text, with the names of one book (a book with a new stub needs new
+    `Cues`)."""
+
     def __init__(self, text: str, book: Book) -> None:
         self.text = text
         self.book = book
-        self._aliases: tuple[int, re.Pattern[str], re.Pattern[str]] | None = None
+        self.words = book.vocabulary
 
+    @cached_property
     def _alias_patterns(self) -> tuple[re.Pattern[str], re.Pattern[str]]:
-        if self._aliases is None or self._aliases[0] != len(self.book.persons):
-            names = self.book.alias_regex()
-            self._aliases = (
-                len(self.book.persons),
-                re.compile(rf"(?<![\w-])(?:{names})$"),
-                re.compile(rf"(?:{names})(?![\w-])"),
-            )
-        return self._aliases[1], self._aliases[2]
+        """Any name of the book at the end of some words, and at the start."""
+        names = self.book.alias_regex()
+        return re.compile(rf"(?<![\w-])(?:{names})$"), re.compile(rf"(?:{names})(?![\w-])")
 
     # the windows -------------------------------------------------------------------------
 
@@ -120,7 +113,7 @@ class Cues:
         """A cue at the very start of the words after a quote (`weak`: a new sentence may
         start there, so only a short 'Lavrov said.' counts)."""
         text = self.text
-        while start < end and text[start] in _SPACE + ",—–-":
+        while start < end and text[start] in SPACE + ",—–-":
             start += 1
         if start >= end or (weak and len(text[start:end].split()) > 5):
             return None
@@ -139,7 +132,7 @@ class Cues:
             if len(text[start : verb.start()].split()) > 9:
                 break
             who = self.who_before(start, self._strip_middle(start, verb.start()))
-            if who and _only_title(text[start : who.start]):
+            if who and self.words.only_titles(text[start : who.start]):
                 return Cue(who, text[start : verb.end()], start)
         return None
 
@@ -165,7 +158,7 @@ class Cues:
             who = self.who_before(start, self._strip_middle(start, verb.start()))
             if who:
                 found.append((verb.end(), Cue(who, text[who.start : verb.end()], who.start)))
-        colon = text[start:end].rstrip(_SPACE)
+        colon = text[start:end].rstrip(SPACE)
         if colon.endswith(":"):
             who = self.who_before(start, start + len(colon) - 1)
             if who and who.kind != "pronoun":
@@ -178,14 +171,14 @@ class Cues:
         return Cue(who, self.text[start : who.end], start)
 
     def _skip_space(self, at: int, end: int) -> int:
-        while at < end and self.text[at] in _SPACE:
+        while at < end and self.text[at] in SPACE:
             at += 1
         return at
 
     def _strip_middle(self, start: int, end: int) -> int:
         """Drop what may stand between a speaker and the verb: 'also', ', in his turn,'."""
         while True:
-            chunk = self.text[start:end].rstrip(_SPACE)
+            chunk = self.text[start:end].rstrip(SPACE)
             end = start + len(chunk)
             match = ADVERB.search(chunk) or PARENTHETICAL.search(chunk)
             if not match or match.start() == 0:
@@ -200,16 +193,14 @@ class Cues:
         chunk = text[start:end]
         if not chunk.strip():
             return None
-        at_end, _ = self._alias_patterns()
+        at_end, _ = self._alias_patterns
         alias = at_end.search(chunk)
         if alias:
             return self._named(start + alias.start(), end)
         pronoun = PRONOUN_AT_END.search(chunk)
         if pronoun:
             return Who(pronoun.group(), start + pronoun.start(), end, "pronoun")
-        for determiner in reversed(
-            list(re.finditer(r"(?<![\w-])(?:[Tt]he|[Hh]is|[Hh]er|[Tt]heir)\s", chunk))
-        ):
+        for determiner in reversed(list(DETERMINER.finditer(chunk))):
             if len(chunk[determiner.start() :].split()) > 10:
                 break
             role = ROLE.fullmatch(chunk, determiner.start())
@@ -220,7 +211,7 @@ class Cues:
     def who_at(self, start: int, end: int) -> Who | None:
         """Who is named by the words that begin at `start` ('the minister', 'Sergey Lavrov')."""
         text = self.text
-        _, at_start = self._alias_patterns()
+        _, at_start = self._alias_patterns
         alias = at_start.match(text, start, end)
         if alias:
             return self._named(start, alias.end())
@@ -235,14 +226,14 @@ class Cues:
 
     def _named(self, start: int, end: int) -> Who:
         words = self.text[start:end]
-        if words.lower().startswith(("the ", "his ", "her ", "their ")):
+        if words.lower().startswith(ROLE_PREFIXES):
             return Who(words, start, end, "role")
         return Who(words, start, end, "name", name=words)
 
     def _role_or_person(self, start: int, end: int) -> Who:
         words = self.text[start:end]
-        _, name = split_title(words)
-        if name and not is_institution(name):
+        _, name = self.words.split_title(words)
+        if name and not self.words.is_institution(name):
             return self._person(start, end, words)
         return Who(words, start, end, "role")
 
@@ -254,16 +245,9 @@ class Cues:
             word = token.group()
             if word.endswith((",", ";", ":", ")", "(", '"', "”", "«", "»", "“")):
                 break
-            if word.endswith(".") and word.lower() not in (
-                "u.s.",
-                "mr.",
-                "mrs.",
-                "ms.",
-                "dr.",
-                "u.n.",
-            ):
+            if word.endswith(".") and not self.words.is_title(word):
                 break
-            if not (word[:1].isupper() or _title_word(word) or _particle(word)):
+            if not (word[:1].isupper() or self.words.is_title(word) or is_particle(word)):
                 break
             first = token
         if first is None:
@@ -273,7 +257,7 @@ class Cues:
     def _capitalized_after(self, start: int, end: int, cue_start: int) -> Who | None:
         """A run of capitalized words and titles starting at `start`: 'Sergey Lavrov, ...'."""
         match = re.match(
-            rf"\s*((?:{NAME_TOKEN}|(?:al|de|van|von|bin)-?\w*)(?:\s+(?:{NAME_TOKEN}|al-\w+|de|van|von|bin))*)",
+            rf"\s*((?:{NAME_TOKEN}|(?:{_PARTICLE})-?\w*)(?:\s+(?:{NAME_TOKEN}|(?:{_PARTICLE})(?:-\w+)?))*)",
             self.text[start:end],
         )
         if not match or not match.group(1):
@@ -298,11 +282,11 @@ class Cues:
             words = self.text[start:end]
         if not words.strip() or not words.split()[-1][:1].isupper() or words.strip() == "I":
             return None
-        if is_institution(words):
+        if self.words.is_institution(words):
             return Who(words, start, end, "institution")
-        _, at_start = self._alias_patterns()
-        _, name = split_title(words)
-        if name and not is_institution(name):
+        _, at_start = self._alias_patterns
+        _, name = self.words.split_title(words)
+        if name and not self.words.is_institution(name):
             return self._person(start, end, words)
         if any(word.lower() in ROLE_NOUNS for word in words.split()):
             return Who(words, start, end, "role")
@@ -310,19 +294,6 @@ class Cues:
         return self._named(start, end) if alias else None
 
     def _person(self, start: int, end: int, words: str) -> Who:
-        title, name = split_title(words)
+        title, name = self.words.split_title(words)
         known = self.book.lookup(name) or self.book.lookup(name.split()[-1])
         return Who(words, start, end, "name" if known else "person", name=name, title=title)
-
-
-def _only_title(words: str) -> bool:
-    """True for nothing, 'the', or a title before a name: 'U.S. Secretary of State'."""
-    return all(word.lower() in TITLE_WORDS for word in words.split())
-
-
-def _title_word(word: str) -> bool:
-    return word.lower() in TITLE_WORDS
-
-
-def _particle(word: str) -> bool:
-    return word.lower().split("-")[0] in ("al", "el", "de", "da", "van", "von", "bin", "ibn")

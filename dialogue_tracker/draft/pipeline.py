@@ -8,29 +8,27 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from dialogue_tracker.draft.attribution import LOW_CONFIDENCE, Attribution, Attributor
+from dialogue_tracker.catalog import Catalog
+from dialogue_tracker.draft.attribution import Attribution, Attributor
 from dialogue_tracker.draft.candidates import MONTHS, Candidates, Unit
 from dialogue_tracker.draft.ids import Taken
-from dialogue_tracker.draft.quotes import Block, Passage, blocks, find_passages
+from dialogue_tracker.draft.quote_records import NOBODY, DraftQuote, QuoteBuilder
+from dialogue_tracker.draft.quotes import (
+    Block,
+    MarkProblem,
+    Passage,
+    blocks,
+    find_passages,
+)
+from dialogue_tracker.draft.rules import LOW_CONFIDENCE
 from dialogue_tracker.draft.sentences import Span, sentences
 from dialogue_tracker.draft.speakers import Book, Person
-from dialogue_tracker.draft.tagging import Tagger, Tags
+from dialogue_tracker.draft.tagging import Tagger
 from dialogue_tracker.draft.text import Removed, clean
-from dialogue_tracker.draft.transcript import Voices, find_turns, turn_passages
+from dialogue_tracker.draft.transcript import Turn, Voice, Voices, find_turns, turn_passages
+from dialogue_tracker.draft.words import SUBJECT_PRONOUNS, either_case
 from dialogue_tracker.model import Issue, Side, Speaker
 from dialogue_tracker.provenance import paragraph_numbers
-
-STOPWORDS = {
-    "a", "an", "the", "and", "or", "but", "of", "to", "in", "on", "at", "for", "by", "with",
-    "we", "i", "you", "it", "is", "are", "was", "were", "be", "been", "that", "this", "these",
-    "those", "as", "so", "our", "their", "they", "he", "she", "his", "her", "its", "has", "have",
-    "had", "will", "would", "can", "could", "there", "which", "what", "who", "not", "also",
-    "all", "any", "from", "about", "into", "today", "very", "just", "us", "s", "t",
-}  # fmt: skip
-
-
-NOBODY = Attribution(None, 0.0, None, "none found: no one is named near it or before it")
-"""A passage's attribution when no cue points to anyone: kept as a quote with `speaker: null`."""
 
 
 @dataclass(frozen=True)
@@ -46,21 +44,17 @@ class Options:
 
 
 @dataclass(frozen=True)
-class DraftQuote:
-    """A quoted passage; `speaker` and `attribution` are None where nobody could be found."""
+class Registry:
+    """The curated registries a draft reads."""
 
-    id: str
-    speaker: str | None
-    text: str
-    start: int
-    paragraph: int
-    attribution: str | None
-    confidence: float
-    reason: str
-    issues: tuple[str, ...]
-    review: bool
-    via: str | None = None
-    translated: bool | None = None
+    speakers: tuple[Speaker, ...]
+    sides: tuple[Side, ...]
+    issues: tuple[Issue, ...]
+
+    @classmethod
+    def of(cls, catalog: Catalog) -> Registry:
+        values = (catalog.speakers.values(), catalog.sides.values(), catalog.issues.values())
+        return cls(*map(tuple, values))
 
 
 @dataclass
@@ -90,17 +84,54 @@ class Draft:
 def make_draft(
     raw: str,
     options: Options,
-    speakers: Iterable[Speaker],
-    sides: Iterable[Side],
-    issues: Iterable[Issue],
+    registry: Registry,
     taken_ids: Iterable[str] = (),
 ) -> Draft:
     """Everything the drafter proposes for one source; `taken_ids` are ids already in use."""
     cleaned = clean(raw)
     text = cleaned.text
     paragraph_at = paragraph_numbers(text)
-    book = Book.from_registry(speakers, sides)
-    tagger = Tagger(issues)
+    said = _who_said(text, Book.from_registry(registry.speakers, registry.sides))
+    event_date, basis, known = event_date_of(text, options)
+    draft = Draft(
+        options,
+        text,
+        cleaned.removed,
+        "transcript" if said.turns else "news_report",
+        options.title or first_line(text) or options.source_id,
+        event_date,
+        basis,
+    )
+    draft.warnings = [f"paragraph {paragraph_at(t.offset)}: {t.message}" for t in said.troubles]
+    tagger, taken = Tagger(registry.issues), Taken(taken_ids)
+    draft.quotes = _quotes(text, said, tagger, taken)
+    draft.stubs = said.book.stubs
+    units = _units(text, said.scope, said.passages, draft.quotes, paragraph_at)
+    year_from = event_date if known else None  # never a placeholder's year
+    subjects = _subjects(text, said.book, said.attributor)
+    candidates = Candidates(text, said.book, tagger, subjects, year_from)
+    draft.stances = candidates.stances(units)
+    draft.next_steps = candidates.next_steps(units, taken)
+    return draft
+
+
+@dataclass(frozen=True)
+class _Said:
+    """Who said what: the passages of the article part (`scope`, before any transcript turn)
+    with their attributions, the turns with their voices, and the book with every stub."""
+
+    book: Book
+    blocks: list[Block]
+    scope: list[Block]
+    passages: list[Passage]
+    troubles: list[MarkProblem]
+    attributor: Attributor
+    results: list[Attribution | None]
+    turns: list[Turn]
+    voices: list[Voice]
+
+
+def _who_said(text: str, book: Book) -> _Said:
     every_block = blocks(text)
     turns = find_turns(text, book)
     first_turn = turns[0].start if turns else len(text)
@@ -108,123 +139,24 @@ def make_draft(
     passages, troubles = find_passages(text, scope)
     attributor = Attributor(text, book, passages, every_block)
     results = attributor.attribute_all()
-    event_date, basis, known = event_date_of(text, options)
-    draft = Draft(
-        options,
-        text,
-        cleaned.removed,
-        "transcript" if turns else "news_report",
-        options.title or first_line(text) or options.source_id,
-        event_date,
-        basis,
+    paragraph_at = attributor.paragraph
+    voices = Voices(attributor.book)
+    spoken = [voices.of(turn.label, paragraph_at(turn.start)) for turn in turns]
+    attributor.grow(voices.book)
+    return _Said(
+        voices.book, every_block, scope, passages, troubles, attributor, results, turns, spoken
     )
-    draft.warnings = [f"paragraph {paragraph_at(t.offset)}: {t.message}" for t in troubles]
-    taken = Taken(taken_ids)
-    builder = _QuoteBuilder(text, book, tagger, taken, {b.index: b for b in every_block})
-    for index, (passage, result) in enumerate(zip(passages, results, strict=True)):
-        builder.from_passage(passage, result or NOBODY, attributor.sentence_of(index))
-    voices = Voices(book)
-    for turn in turns:
-        voice = voices.of(turn.label, paragraph_at(turn.start))
+
+
+def _quotes(text: str, said: _Said, tagger: Tagger, taken: Taken) -> list[DraftQuote]:
+    """The quotes of the passages and of the turns, in the order of the text."""
+    builder = QuoteBuilder(text, said.book, tagger, taken, {b.index: b for b in said.blocks})
+    for index, (passage, result) in enumerate(zip(said.passages, said.results, strict=True)):
+        builder.from_passage(passage, result or NOBODY, said.attributor.sentence_of(index))
+    for turn, voice in zip(said.turns, said.voices, strict=True):
         for span in turn_passages(text, turn):
             builder.from_turn(span, voice, turn.label, turn.translated)
-    draft.quotes = sorted(builder.quotes, key=lambda quote: quote.start)
-    draft.stubs = list(book.stubs)
-    units = _units(text, scope, passages, draft.quotes, paragraph_at)
-    year_from = event_date if known else None  # never a placeholder's year
-    candidates = Candidates(text, book, tagger, _subjects(text, book, attributor), year_from)
-    draft.stances = candidates.stances(units)
-    draft.next_steps = candidates.next_steps(units, taken)
-    return draft
-
-
-class _QuoteBuilder:
-    def __init__(
-        self, text: str, book: Book, tagger: Tagger, taken: Taken, blocks: dict[int, Block]
-    ) -> None:
-        self.text = text
-        self.book = book
-        self.tagger = tagger
-        self.taken = taken
-        self.blocks = blocks
-        self.quotes: list[DraftQuote] = []
-        self.last_by_speaker: dict[str | None, DraftQuote] = {}
-        self.frequent = tagger.frequent(text)
-        self.paragraph_at = paragraph_numbers(text)
-
-    def from_passage(self, passage: Passage, result: Attribution, sentence: str) -> None:
-        block = self.blocks[passage.block]
-        words = self.text[passage.start : passage.end]
-        layers = [
-            ("in the quote", words),
-            ("in its sentence", sentence),
-            ("in its paragraph", self.text[block.start : block.end]),
-        ]
-        tags = self._tags(layers, result.speaker)
-        marks = ""
-        if passage.unbalanced:
-            marks = " Its opening quote mark is never closed: it runs to the paragraph's end."
-        elif passage.continued:
-            marks = " The quote goes on in the next paragraph."
-        self._add(
-            passage.start,
-            words,
-            result.speaker,
-            result.words,
-            result.confidence,
-            f"Speaker: {result.reason}. Issues: {tags.basis}.{marks}",
-            tags,
-            passage.unbalanced or passage.continued,
-            via=result.via,
-        )
-
-    def from_turn(self, span: Span, voice, label: str, translated: bool | None) -> None:
-        words = span.of(self.text)
-        tags = self._tags([("in the quote", words)], voice.person.id)
-        self._add(
-            span.start,
-            words,
-            voice.person.id,
-            label,
-            voice.confidence,
-            f"Speaker: {voice.reason}. Issues: {tags.basis}.",
-            tags,
-            False,
-            translated=translated,
-        )
-
-    def _tags(self, layers: list[tuple[str, str]], speaker: str | None) -> Tags:
-        tags = self.tagger.tags(layers)
-        if tags is not None:
-            return tags
-        earlier = self.last_by_speaker.get(speaker) if speaker else None
-        if earlier:
-            return Tags(
-                earlier.issues, "none of its own; those of the speaker's quote before", True
-            )
-        if self.frequent:
-            return Tags((self.frequent[0],), "none near it; the text's most frequent issue", True)
-        return Tags((self.tagger.order[0],), "no keyword in the whole text; a placeholder", True)
-
-    def _add(self, start, words, speaker, attribution, confidence, reason, tags, marks, **extra):
-        stub = speaker is not None and self.book.persons[speaker].stub
-        review = confidence < LOW_CONFIDENCE or stub or tags.review or marks
-        self.quotes.append(
-            quote := DraftQuote(
-                _quote_id(speaker or "unattributed", words, self.taken),
-                speaker,
-                words,
-                start,
-                self.paragraph_at(start),
-                attribution,
-                confidence,
-                reason,
-                tags.issues,
-                review,
-                **extra,
-            )
-        )
-        self.last_by_speaker[speaker] = quote
+    return sorted(builder.quotes, key=lambda quote: quote.start)
 
 
 def _units(
@@ -275,17 +207,12 @@ def _subjects(text: str, book: Book, attributor: Attributor):
         named = [m.person for m in mentions[first:last] if m.end <= end]
         if named:
             return list(dict.fromkeys(named))
-        if re.search(r"(?<![\w-])(?:[Hh]e|[Ss]he)(?![\w-])", text[start:end]):
+        if re.search(rf"(?<![\w-]){either_case(SUBJECT_PRONOUNS)}(?![\w-])", text[start:end]):
             mention = attributor.last_mention(start)
             return [mention.person] if mention else []
         return []
 
     return subjects
-
-
-def _quote_id(speaker: str, words: str, taken: Taken) -> str:
-    salient = [w for w in re.findall(r"[a-z0-9]+", words.lower()) if w not in STOPWORDS]
-    return taken.unique("-".join([speaker, *salient[:3]])[:70].strip("-"))
 
 
 def first_line(text: str) -> str:

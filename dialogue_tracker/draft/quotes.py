@@ -14,13 +14,14 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 
+from dialogue_tracker.draft.words import SPACE
+
 STRAIGHT = '"'
 OPENERS = {"“": "”", "«": "»", "„": "“”", STRAIGHT: STRAIGHT}
 CLOSERS = {"”", "»", "“", STRAIGHT}
 MARKS = re.compile('["“”«»„]')
-_SPACE = " \t\r\n\u00a0"
-_OPENING_CONTEXT = _SPACE + "([{—–-/:"
-_CLOSING_CONTEXT = _SPACE + ".,;:!?)]}—–-/"
+_OPENING_CONTEXT = SPACE + "([{—–-/:"
+_CLOSING_CONTEXT = SPACE + ".,;:!?)]}—–-/"
 
 
 @dataclass(frozen=True)
@@ -83,7 +84,7 @@ def find_passages(
 
 
 def _opens_with_quote(text: str, block: Block) -> bool:
-    return text[block.start : block.end].lstrip(_SPACE)[:1] in OPENERS
+    return text[block.start : block.end].lstrip(SPACE)[:1] in OPENERS
 
 
 def _block_passages(
@@ -144,9 +145,9 @@ def _role(text: str, at: int, mark: str, stack: list[tuple[str, int]], block: Bl
 
 def _passage(text: str, opener_at: int, end: int, close_at: int | None, block: int):
     start = opener_at + 1
-    while start < end and text[start] in _SPACE:
+    while start < end and text[start] in SPACE:
         start += 1
-    while end > start and text[end - 1] in _SPACE:
+    while end > start and text[end - 1] in SPACE:
         end -= 1
     if start >= end:
         return None

@@ -5,8 +5,8 @@ from __future__ import annotations
 from collections import Counter
 from pathlib import Path
 
-from dialogue_tracker.draft.attribution import LOW_CONFIDENCE
 from dialogue_tracker.draft.pipeline import Draft
+from dialogue_tracker.draft.rules import LOW_CONFIDENCE
 
 
 def report(draft: Draft, yaml_path: Path, text_path: Path) -> str:

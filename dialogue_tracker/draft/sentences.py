@@ -10,23 +10,23 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from dialogue_tracker.draft.words import HONORIFICS, SPACE
 from dialogue_tracker.provenance import Span
 
 ABBREVIATIONS = {
-    "mr", "mrs", "ms", "dr", "gen", "lt", "col", "sen", "rep", "gov", "st", "jr", "sr", "no",
+    *HONORIFICS, "gen", "lt", "col", "sen", "rep", "gov", "st", "jr", "sr", "no",
     "vs", "etc", "inc", "ltd", "co", "prof", "adm", "capt", "maj", "sgt", "rev", "hon", "amb",
     "dep", "mt", "ft", "approx", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept",
     "oct", "nov", "dec",
 }  # fmt: skip
 TERMINATORS = ".!?"
-_SPACE = " \t\r\n\u00a0"
 
 
 def is_boundary(text: str, at: int, end: int) -> bool:
     """Whether the terminator at `at` ends a sentence (`end`: where the paragraph stops)."""
     if text[at] not in TERMINATORS:
         return False
-    if at + 1 < end and text[at + 1] not in _SPACE:
+    if at + 1 < end and text[at + 1] not in SPACE:
         return False
     if text[at] == ".":
         word = re.search(r"([A-Za-z]+)$", text[max(0, at - 12) : at])
@@ -39,7 +39,7 @@ def ends_sentence(text: str, passage_end: int, close_end: int, block_end: int) -
     """Whether quoted words ending at `passage_end` (marks end at `close_end`) end a sentence."""
     if passage_end == 0 or text[passage_end - 1] not in TERMINATORS:
         return False
-    rest = text[close_end:block_end].lstrip(_SPACE)
+    rest = text[close_end:block_end].lstrip(SPACE)
     return not rest or not rest[0].islower()
 
 
@@ -49,7 +49,7 @@ def sentence_start(text: str, position: int, floor: int) -> int:
     while at >= floor:
         if is_boundary(text, at, position):
             start = at + 1
-            while start < position and text[start] in _SPACE:
+            while start < position and text[start] in SPACE:
                 start += 1
             return start
         at -= 1
@@ -81,15 +81,15 @@ def sentences(text: str, start: int, end: int, held: Sequence[Span] = ()) -> lis
             found.append(Span(current, at + 1))
             current = at + 1
         at += 1
-    if text[current:end].strip(_SPACE):
+    if text[current:end].strip(SPACE):
         found.append(Span(current, end))
-    return [_trimmed(text, span) for span in found if span.of(text).strip(_SPACE)]
+    return [_trimmed(text, span) for span in found if span.of(text).strip(SPACE)]
 
 
 def _trimmed(text: str, span: Span) -> Span:
     start, end = span.start, span.end
-    while start < end and text[start] in _SPACE:
+    while start < end and text[start] in SPACE:
         start += 1
-    while end > start and text[end - 1] in _SPACE:
+    while end > start and text[end - 1] in SPACE:
         end -= 1
     return Span(start, end)

@@ -11,31 +11,24 @@ import bisect
 import re
 import unicodedata
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
+from functools import cached_property
 
+from dialogue_tracker.draft.words import (
+    ADJECTIVE_ENDINGS,
+    ARTICLES,
+    DETERMINERS,
+    INSTITUTIONS,
+    OTHER_PARTIES,
+    OTHER_TITLES,
+    PARTICLES,
+    ROLE_NOUNS,
+    TITLE_WORDS,
+)
 from dialogue_tracker.model import Side, Speaker
 
-ROLE_NOUNS = (
-    "minister", "secretary", "president", "spokesman", "spokeswoman", "spokesperson", "diplomat",
-    "ambassador", "envoy", "official", "chief", "head", "leader", "premier", "chancellor",
-    "adviser", "advisor", "negotiator", "representative", "aide", "director", "commander",
-    "moderator", "senator", "lawmaker", "deputy", "counterpart", "prosecutor", "general",
-)  # fmt: skip
-TITLE_WORDS = {
-    *ROLE_NOUNS, "foreign", "defense", "defence", "deputy", "prime", "state", "press", "senior",
-    "special", "first", "vice", "acting", "former", "russian", "russia's", "us", "u.s.",
-    "american", "kremlin", "white", "house", "department", "ministry", "affairs", "of", "the",
-    "mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr", "dr.", "sir", "syrian", "ukrainian", "un",
-    "u.n.", "nato", "eu", "security", "council", "national", "top", "chief", "executive",
-}  # fmt: skip
-INSTITUTIONS = {
-    "moscow", "washington", "kremlin", "white house", "state department", "pentagon",
-    "interfax", "tass", "ria novosti", "reuters", "ap", "afp", "sputnik", "rt", "cnn", "bbc",
-    "un", "nato", "eu", "russia", "united states", "us", "u.s.", "america", "syria", "damascus",
-    "ukraine", "kiev", "kyiv", "foreign ministry", "ministry", "government", "embassy",
-}  # fmt: skip
-PARTICLES = {"al", "el", "de", "da", "van", "von", "bin", "ibn", "der", "le", "la"}
-DETERMINERS = ("the ", "his ", "her ", "their ")
+ROLE_PREFIXES = tuple(f"{word} " for word in DETERMINERS)
+"""How a role alias starts ('the Russian minister'): any case matches it."""
 
 
 @dataclass
@@ -55,43 +48,101 @@ class Person:
         return (self.name, *self.aliases)
 
 
+@dataclass(frozen=True)
+class Vocabulary:
+    """The words around names: `words`' lists, with the registry's words for its sides."""
+
+    titles: frozenset[str]
+    institutions: frozenset[str]
+
+    @classmethod
+    def of(cls, sides: Iterable[Side]) -> Vocabulary:
+        """Every word of a side's terms may stand in a title ('Russian', 'White House'); each
+        term is an institution ('Moscow', 'White House') but an adjective or a possessive
+        ('Russian', 'British', 'Russia's')."""
+        terms = {term.lower() for side in sides for term in side_terms(side)}
+        words = {word for term in terms for word in term.split()}
+        places = {term for term in terms if not term.endswith(ADJECTIVE_ENDINGS)}
+        return cls(TITLE_WORDS | OTHER_TITLES | words, INSTITUTIONS | OTHER_PARTIES | places)
+
+    def is_title(self, word: str) -> bool:
+        return word.lower() in self.titles
+
+    def only_titles(self, words: str) -> bool:
+        """True for nothing, 'the', or a title before a name: 'U.S. Secretary of State'."""
+        return all(self.is_title(word) for word in words.split())
+
+    def is_institution(self, words: str) -> bool:
+        bare = re.sub(r"^(?:the)\s+", "", words.strip(), flags=re.IGNORECASE).lower()
+        return bare in self.institutions
+
+    def split_title(self, words: str) -> tuple[str, str]:
+        """'Kremlin spokesman Dmitry Peskov' → ('Kremlin spokesman', 'Dmitry Peskov')."""
+        tokens = words.split()
+        name: list[str] = []
+        while tokens:
+            token = tokens[-1]
+            bare = token.lower().rstrip(",")
+            if bare in self.titles and name:
+                break
+            if bare in self.titles or not (token[:1].isupper() or is_particle(token)):
+                break
+            name.insert(0, tokens.pop())
+            if len(name) == 4:
+                break
+        while name and is_particle(name[0]):
+            tokens.append(name.pop(0))
+        return " ".join(tokens), " ".join(name)
+
+
 @dataclass
 class Mention:
     start: int
     end: int
     person: str
     words: str
+    cued: bool = False
+    """A cue's (the attribution's), not one a reading of the text found."""
 
 
 @dataclass
 class Book:
-    """Every person a draft may attribute words to; stubs are added as they are met."""
+    """Every person a draft may attribute words to. A book never changes: `adding` a stub
+    makes a new one (the patterns and the index it builds on first use stay right)."""
 
     persons: dict[str, Person]
     sides: dict[str, Side]
-    stubs: list[Person] = field(default_factory=list)
-    _pattern: re.Pattern[str] | None = None
-    _index: dict[str, list[tuple[Person, str]]] | None = None
+    vocabulary: Vocabulary
 
     @classmethod
     def from_registry(cls, speakers: Iterable[Speaker], sides: Iterable[Side]) -> Book:
         persons = {s.id: Person(s.id, s.name, s.role, s.side, tuple(s.aliases)) for s in speakers}
-        return cls(persons, {side.id: side for side in sides})
+        sides = {side.id: side for side in sides}
+        return cls(persons, sides, Vocabulary.of(sides.values()))
 
     # names ---------------------------------------------------------------------------------
 
     def lookup(self, words: str) -> Person | None:
         """The person one of whose names is exactly `words` (a role alias in any case)."""
-        if self._index is None:
-            self._index = {}
-            for person in self.persons.values():
-                for name in person.names:
-                    self._index.setdefault(_normal(name), []).append((person, name))
         for person, name in self._index.get(_normal(words), ()):
-            is_role = name.lower().startswith(DETERMINERS)
+            is_role = name.lower().startswith(ROLE_PREFIXES)
             if is_role or name[:1] == words.strip()[:1]:
                 return person
         return None
+
+    @cached_property
+    def _index(self) -> dict[str, list[tuple[Person, str]]]:
+        """Every name, normalized → the persons of that name, and the name as written."""
+        index: dict[str, list[tuple[Person, str]]] = {}
+        for person in self.persons.values():
+            for name in person.names:
+                index.setdefault(_normal(name), []).append((person, name))
+        return index
+
+    @cached_property
+    def _pattern(self) -> re.Pattern[str]:
+        """Any name of the book, as a whole word."""
+        return _whole(self.alias_regex())
 
     def alias_regex(self, persons: Iterable[str] | None = None) -> str:
         """Every name and alias (of `persons`, if given), longest first, as one regular
@@ -101,7 +152,7 @@ class Book:
         parts = []
         for name in names:
             escaped = re.escape(name).replace(r"\ ", r"\s+").replace("'", "['’]")
-            is_role = name.lower().startswith(DETERMINERS)
+            is_role = name.lower().startswith(ROLE_PREFIXES)
             parts.append(f"(?i:{escaped})" if is_role else escaped)
         return "|".join(parts)
 
@@ -113,12 +164,7 @@ class Book:
     ) -> list[Mention]:
         """Every name or alias of a person (of `persons`, if given) in `text`, outside the
         `held` spans (quotes, in order and not overlapping)."""
-        if persons is not None:
-            pattern = re.compile(rf"(?<![\w-])(?:{self.alias_regex(persons)})(?![\w-])")
-        elif self._pattern is None:
-            pattern = self._pattern = re.compile(rf"(?<![\w-])(?:{self.alias_regex()})(?![\w-])")
-        else:
-            pattern = self._pattern
+        pattern = self._pattern if persons is None else _whole(self.alias_regex(persons))
         held = sorted(held)
         starts = [start for start, _ in held]
         found = []
@@ -148,7 +194,7 @@ class Book:
         owners = set()
         for person in self.persons.values():
             for name in person.names:
-                if name.lower().startswith(DETERMINERS):
+                if name.lower().startswith(ROLE_PREFIXES):
                     continue
                 if re.search(rf"(?<!\w){re.escape(name.casefold())}(?!\w)", folded):
                     owners.add(person.id)
@@ -168,17 +214,12 @@ class Book:
     @property
     def side_words(self) -> set[str]:
         """Every word of the registry that names a side, in lower case."""
-        return {
-            term.lower()
-            for side in self.sides.values()
-            for term in (side.name, side.short_name, *side.words)
-        }
+        return {term.lower() for side in self.sides.values() for term in side_terms(side)}
 
     def sides_named(self, words: str) -> list[str]:
         found = []
         for side in self.sides.values():
-            terms = {side.name, side.short_name, *side.words}
-            for term in terms:
+            for term in side_terms(side):
                 flags = 0 if len(term) <= 3 else re.IGNORECASE
                 if re.search(rf"(?<![\w.]){re.escape(term)}(?![\w])", words, flags):
                     found.append(side.id)
@@ -187,8 +228,18 @@ class Book:
 
     # stubs ---------------------------------------------------------------------------------
 
-    def add_stub(self, name: str, role: str, side_hints: Iterable[str], why: str) -> Person:
-        """A new person for review; the side is guessed from the hints, in order."""
+    @property
+    def stubs(self) -> list[Person]:
+        """The persons made for review, in the order they were added."""
+        return [person for person in self.persons.values() if person.stub]
+
+    def adding(self, person: Person) -> Book:
+        """A new book: this one's persons and `person`."""
+        return Book({**self.persons, person.id: person}, self.sides, self.vocabulary)
+
+    def stub(self, name: str, role: str, side_hints: Iterable[str], why: str) -> Person:
+        """A new person for review, with an id not in the book (not added to it); the side is
+        guessed from the hints, in order."""
         for hint in side_hints:
             side = self.side_of(hint)
             if side:
@@ -206,37 +257,12 @@ class Book:
                 f"{base}-{n}" for n in range(2, 1000) if f"{base}-{n}" not in self.persons
             )
         aliases = tuple(dict.fromkeys(a for a in (surname, name) if a and a != name))
-        person = Person(
-            stub_id, name, role, side, aliases, stub=True, reason=f"{why}; {side_note}."
-        )
-        self.persons[stub_id] = person
-        self.stubs.append(person)
-        self._pattern = self._index = None
-        return person
+        return Person(stub_id, name, role, side, aliases, stub=True, reason=f"{why}; {side_note}.")
 
 
-def split_title(words: str) -> tuple[str, str]:
-    """'Kremlin spokesman Dmitry Peskov' → ('Kremlin spokesman', 'Dmitry Peskov')."""
-    tokens = words.split()
-    name: list[str] = []
-    while tokens:
-        token = tokens[-1]
-        bare = token.lower().rstrip(",")
-        if bare in TITLE_WORDS and name:
-            break
-        if bare in TITLE_WORDS or not (token[:1].isupper() or _is_particle(token)):
-            break
-        name.insert(0, tokens.pop())
-        if len(name) == 4:
-            break
-    while name and _is_particle(name[0]):
-        tokens.append(name.pop(0))
-    return " ".join(tokens), " ".join(name)
-
-
-def is_institution(words: str) -> bool:
-    bare = re.sub(r"^(?:the)\s+", "", words.strip(), flags=re.IGNORECASE).lower()
-    return bare in INSTITUTIONS
+def side_terms(side: Side) -> set[str]:
+    """Every word the registry names a side by: its name, short name and words."""
+    return {side.name, side.short_name, *side.words}
 
 
 def slug(words: str) -> str:
@@ -244,8 +270,13 @@ def slug(words: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", ascii_words.lower()).strip("-")[:60].strip("-")
 
 
-def _is_particle(token: str) -> bool:
+def is_particle(token: str) -> bool:
     return token.lower().split("-")[0] in PARTICLES and ("-" in token or token.islower())
+
+
+def _whole(alternatives: str) -> re.Pattern[str]:
+    """The alternatives of a regular expression, as whole words."""
+    return re.compile(rf"(?<![\w-])(?:{alternatives})(?![\w-])")
 
 
 def _normal(words: str) -> str:
@@ -260,7 +291,7 @@ def _fit(person: Person, phrase: str, side: str | None, side_words: set[str]) ->
         return 0.0
     words = [
         w for w in re.findall(r"[\w.'’-]+", _normal(phrase))
-        if w not in ("the", "his", "her", "their", "of", "a", "an") and w not in side_words
+        if w not in (*DETERMINERS, *ARTICLES, "of") and w not in side_words
     ]  # fmt: skip
     if not any(w in ROLE_NOUNS for w in words):
         return 0.0

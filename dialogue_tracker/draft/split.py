@@ -14,9 +14,15 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
 
-from dialogue_tracker.draft.pipeline import Draft, Options, event_date_of, first_line, make_draft
+from dialogue_tracker.draft.pipeline import (
+    Draft,
+    Options,
+    Registry,
+    event_date_of,
+    first_line,
+    make_draft,
+)
 from dialogue_tracker.draft.writer import document, yaml_text
-from dialogue_tracker.model import Issue, Side, Speaker
 from dialogue_tracker.yaml_reader import MAX_BYTES
 
 FILL = 0.9
@@ -35,15 +41,12 @@ class Drafted:
 def drafts_within_limit(
     raw: str,
     options: Options,
-    speakers: Iterable[Speaker],
-    sides: Iterable[Side],
-    issues: Iterable[Issue],
+    registry: Registry,
     taken_ids: Iterable[str] = (),
 ) -> list[Drafted]:
     """One draft, or the parts it must be cut into so that every YAML file fits the limit.
     A long text's share of YAML is first measured on a tenth of it (drafting it whole only to
     find it too big would double the time)."""
-    registries = (tuple(speakers), tuple(sides), tuple(issues))
     date, _, known = event_date_of(raw, options)
     whole = replace(
         options,
@@ -53,14 +56,14 @@ def drafts_within_limit(
     count = 1
     if len(raw.encode()) > MAX_BYTES * FILL / SMALL_RATIO:
         sample = cut(raw, 10)[0]
-        made = _drafted(sample, options, registries, set(taken_ids))
+        made = _drafted(sample, options, registry, set(taken_ids))
         ratio = len(made.content.encode()) / len(sample.encode())
         count = math.ceil(len(raw.encode()) * ratio / (MAX_BYTES * FILL))
     while True:
         parts = cut(raw, count)
         taken = set(taken_ids)
         drafted = [
-            _drafted(part, _part_options(whole, number, len(parts)), registries, taken)
+            _drafted(part, _part_options(whole, number, len(parts)), registry, taken)
             for number, part in enumerate(parts, start=1)
         ]
         if all(len(d.content.encode()) <= MAX_BYTES for d in drafted) or len(parts) < count:
@@ -79,9 +82,9 @@ def _part_options(options: Options, number: int, count: int) -> Options:
     )
 
 
-def _drafted(raw: str, options: Options, registries: tuple, taken: set[str]) -> Drafted:
+def _drafted(raw: str, options: Options, registry: Registry, taken: set[str]) -> Drafted:
     """A draft and its YAML; the ids it uses join `taken`."""
-    draft = make_draft(raw, options, *registries, taken)
+    draft = make_draft(raw, options, registry, taken)
     taken.update(quote.id for quote in draft.quotes)
     taken.update(step["id"] for step in draft.next_steps)
     return Drafted(draft, yaml_text(draft, document(draft)))

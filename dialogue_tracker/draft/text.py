@@ -10,6 +10,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from dialogue_tracker.draft.words import SPACE
+
 _LABELS = (
     r"share|share this(?: article| story| page)?|share on \w+|print|print this(?: article| page)?"
     r"|print version|e-?mail|email this|tweet|send to a friend|save|comments?(?: \(\d+\))?"
@@ -81,7 +83,7 @@ class Cleaned:
 
 def furniture_kind(line: str) -> str | None:
     """What sort of page furniture a line is, or None when it may be the article's."""
-    words = line.strip(" \t\r\n\u00a0\ufeff")
+    words = line.strip(SPACE + "\ufeff")
     if not words:
         return None
     for kind, pattern in RULES:
@@ -109,7 +111,7 @@ def clean(raw: str) -> Cleaned:
     """The text without its furniture lines, and the lines removed."""
     lines = split_lines(raw)
     kinds = [furniture_kind(line) for line in lines]
-    blank = [not line.strip(" \t\r\n\u00a0") for line in lines]
+    blank = [not line.strip(SPACE) for line in lines]
     keep = [True] * len(lines)
     index = 0
     while index < len(lines):

@@ -12,8 +12,10 @@ import re
 from dataclasses import dataclass
 
 from dialogue_tracker.draft.quotes import blocks
+from dialogue_tracker.draft.rules import RULES
 from dialogue_tracker.draft.sentences import Span, sentences
-from dialogue_tracker.draft.speakers import TITLE_WORDS, Book, Person
+from dialogue_tracker.draft.speakers import Book, Person, Vocabulary
+from dialogue_tracker.draft.words import HONORIFICS, SPACE
 
 LABEL = re.compile(r"^[ \t]*(?P<label>[A-Z][A-Z0-9.’' -]{0,58}[A-Z.])[ \t]*:(?=[ \t]|$)", re.M)
 NAME_LABEL = re.compile(
@@ -40,7 +42,6 @@ NOT_TRANSLATED = re.compile(r"\(in\s+English\)", re.IGNORECASE)
 STAGE = re.compile(r"\s*\((?:[^()]{1,40})\)\s*")
 LONG_PARAGRAPH = 600
 PASSAGE_SIZE = 400
-HONORIFICS = {"MR", "MR.", "MS", "MS.", "MRS", "MRS.", "DR", "DR."}
 ROLE_LABELS = {"QUESTION": "Questioner from the floor", "MODERATOR": "Moderator"}
 
 
@@ -98,7 +99,7 @@ def turn_passages(text: str, turn: Turn) -> list[Span]:
             if not mark:
                 break
             start = mark.end()
-        while start < end and text[start] in " \t\r\n\u00a0":
+        while start < end and text[start] in SPACE:
             start += 1
         if start >= end:
             continue
@@ -120,7 +121,7 @@ def _cut(text: str, start: int, end: int) -> list[Span]:
 
 
 class Voices:
-    """Labels to persons, remembering the stubs made for labels already met."""
+    """Labels to persons; `book` grows by the stubs made for labels the registry lacks."""
 
     def __init__(self, book: Book) -> None:
         self.book = book
@@ -132,27 +133,30 @@ class Voices:
         match = self.book.match_label(label)
         if match:
             person, name = match
+            rule = RULES["transcript label"]
             voice = Voice(
-                person, 0.95, f'transcript label "{label}:" names {person.name} ("{name}")'
+                person, rule.confidence, rule.why(label=label, person=person.name, named=name)
             )
         else:
-            name, role = _stub_name(label)
+            name, role = _stub_name(label, self.book.vocabulary)
             why = (
                 f'transcript label "{label}:" (paragraph {paragraph}) names no one in speakers.yaml'
             )
-            person = self.book.add_stub(name, role, [label], why)
-            voice = Voice(person, 0.5, f"{why}; new speaker stub {person.id!r}")
+            person = self.book.stub(name, role, [label], why)
+            self.book = self.book.adding(person)
+            rule = RULES["transcript label, new stub"]
+            voice = Voice(person, rule.confidence, rule.why(why=why, id=person.id))
         self.seen[label] = voice
         return voice
 
 
-def _stub_name(label: str) -> tuple[str, str]:
+def _stub_name(label: str, vocabulary: Vocabulary) -> tuple[str, str]:
     """A stub's name and role from its label: 'MS ZAKHAROVA' → ('Zakharova', 'Unknown role')."""
     if label.upper() in ROLE_LABELS:
         return label.title(), ROLE_LABELS[label.upper()]
-    words = [w for w in label.split() if w.upper() not in HONORIFICS]
-    name = [w for w in words if w.lower() not in TITLE_WORDS]
-    title = [w for w in words if w.lower() in TITLE_WORDS]
+    words = [w for w in label.split() if w.lower().removesuffix(".") not in HONORIFICS]
+    name = [w for w in words if not vocabulary.is_title(w)]
+    title = [w for w in words if vocabulary.is_title(w)]
     if not name:
         return label.title(), label.title()
     return " ".join(w.title() if w.isupper() else w for w in name), " ".join(

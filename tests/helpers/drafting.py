@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from dialogue_tracker.draft.pipeline import Draft, Options, make_draft
+from dialogue_tracker.draft.pipeline import Draft, Options, Registry, make_draft
 from dialogue_tracker.loader import load_catalog
 from dialogue_tracker.paths import DATA
 
@@ -14,8 +14,7 @@ ARTICLES = Path(__file__).resolve().parent.parent / "articles"
 def draft_of(name: str, date: str | None = "2016-03-24") -> Draft:
     catalog = load_catalog(DATA)
     raw = (ARTICLES / f"{name}.txt").read_text(encoding="utf-8")
-    registries = (catalog.speakers.values(), catalog.sides.values(), catalog.issues.values())
-    return make_draft(raw, Options(name, date=date), *registries)
+    return make_draft(raw, Options(name, date=date), Registry.of(catalog))
 
 
 def quote_starting(draft: Draft, words: str):
