@@ -98,7 +98,7 @@ def test_source_text_keeps_its_typography() -> None:
 def test_the_seed_data_validates() -> None:
     result = run_cli("validate")
     assert result.returncode == 0, result.stdout
-    assert "14 sources, 49 quotes, 62 stances, 11 next steps" in result.stdout
+    assert "15 sources, 53 quotes, 63 stances, 11 next steps" in result.stdout
 
 
 # The export

@@ -62,7 +62,7 @@ def broken_copy(case: str, tmp_path: Path) -> Path:
 def test_the_curated_data_is_valid(tmp_path: Path) -> None:
     result = validate(copy_data(tmp_path))
     assert result.returncode == 0, result.stdout + result.stderr
-    assert "valid — 14 sources, 49 quotes, 62 stances" in result.stdout
+    assert "valid — 15 sources, 53 quotes, 63 stances" in result.stdout
 
 
 @pytest.mark.parametrize("case", CASES)
