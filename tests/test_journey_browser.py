@@ -80,10 +80,13 @@ def steady(page, runs: Runs, started: int | None = None) -> None:
     """Wait until the app is idle: a run has begun since `started` runs (when the action
     must cause one), the last run finished, and the page says it is connected, idle and
     drawn, nothing stale."""
+    deadline = time.monotonic() + 60
     while True:
         settle(page, timeout=60_000)
         if runs.over and (started is None or runs.started > started):
             return
+        if time.monotonic() > deadline:
+            raise TimeoutError("no run of the app finished after the action within 60 s")
         page.wait_for_timeout(20)  # let the next message arrive, then look again
 
 
