@@ -1,7 +1,7 @@
 import streamlit as st
 
 from dialogue_tracker.ui import cards, history_view, issue_view
-from dialogue_tracker.ui.page import start_page
+from dialogue_tracker.ui.page import name_tab, start_page
 from dialogue_tracker.ui.text import md
 
 view = start_page(
@@ -10,6 +10,7 @@ view = start_page(
     "stances changed from source to source.",
 )
 issue = issue_view.pick_issue(view)
+name_tab(view, f"Issue: {view.catalog.issues[issue].title}")
 st.header(md(view.catalog.issues[issue].title), anchor=False)
 st.caption(md(view.catalog.issues[issue].description))
 

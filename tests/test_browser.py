@@ -108,6 +108,23 @@ def test_an_issue_link_opens_its_page_in_the_same_tab_keeping_the_filters(server
     expect(page.locator(".st-key-speaker_names")).to_contain_text("John Kerry")
 
 
+def test_each_tab_title_names_the_page_and_the_filters(server, context) -> None:
+    page = context.new_page()
+    for path, name in [
+        ("?", "Overview"),
+        ("issue?show=minsk&", "Issue: Minsk agreements"),
+        ("timeline?", "Timeline"),
+        ("commitments?", "Commitments"),
+        ("changes?", "What changed"),
+        ("quotes?", "Quotes"),
+        ("speakers?", "Speakers"),
+        ("source?", "Source"),
+    ]:
+        page.goto(f"{server.url}/{path}speaker=kerry")
+        settle(page)
+        assert page.title() == f"{name} · Speakers: John Kerry (United States) · Dialogue Tracker"
+
+
 def test_a_source_quote_number_opens_its_citation_in_the_same_tab_and_session(
     server, context
 ) -> None:

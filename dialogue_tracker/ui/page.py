@@ -48,7 +48,7 @@ class View:
 def start_page(title: str, intro: str, tab: str | None = None) -> View:
     data = require_entry_script()
     view = View(data.catalog, data.frames, current_filters())
-    st.set_page_config(page_title=tab_title(view, tab or title))
+    name_tab(view, tab or title)
     st.title(title, anchor=False)
     st.caption(intro)
     if show_drafts():
@@ -66,6 +66,11 @@ def filter_summary(view: View) -> str:
     return "; ".join(
         f"{LABELS[key]}: {', '.join(view.names(key))}" for key in KEYS if view.filters.ids(key)
     )
+
+
+def name_tab(view: View, page: str) -> None:
+    """The browser tab names the page and the filters (a page may name what it shows later)."""
+    st.set_page_config(page_title=tab_title(view, page))
 
 
 def tab_title(view: View, page: str) -> str:
