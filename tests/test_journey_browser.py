@@ -1,12 +1,13 @@
 """The reader's journey in the real browser: a seeded random walk of 200 actions through the
 sidebar, the search box, the table's ticks, the quote picker, permalinks, the page menu and the
 Back button. After every action: no exception element and no console error; on the Quotes page
-the cited quote is the one the reader chose (after Back: the one the URL names), and it is either
-in view or said to be hidden; and the address bar, opened in a fresh browser context, shows the
-same view. A failure prints the seed; replay with JOURNEY_SEED=<seed> (JOURNEY_STEPS=<n> for a
-shorter walk). The walk waits on the app's own state, never on time: the page says it is
-connected and idle, and the server's last message to it says its last run finished (an
-`st.rerun` ends one run early and starts the next, and the page may look idle in between)."""
+the cited quote is the one the reader chose (after Back: the one the URL names), and it is
+either in view or said to be hidden; and the address bar, opened afresh (a page load in a second
+browser context: a new session), shows the same view. A failure prints the seed; replay with
+JOURNEY_SEED=<seed> (JOURNEY_STEPS=<n> for a shorter walk). The walk waits on the app's own
+state, never on time: the page says it is connected and idle, and the server's last message to
+it says its last run finished (an `st.rerun` ends one run early and starts the next, and the
+page may look idle in between)."""
 
 from __future__ import annotations
 
