@@ -1,5 +1,5 @@
 """The reader's words for the filters' ids: names to show, and names, aliases and keywords to
-read back (`?speaker=Lavrov`, `?issue=Minsk`, typing "Sergei" or "Ukraine")."""
+read back (`?speaker=Lavrov`, `?issue=Minsk`, typing "Sergei", "Ukraine" or "Kremlin")."""
 
 from __future__ import annotations
 
@@ -22,28 +22,31 @@ def label(catalog: Catalog, key: str, id_: str) -> str:
 
 
 def terms(catalog: Catalog, key: str, id_: str) -> tuple[str, ...]:
-    """Every word a reader may use for the value: id, name, aliases, keywords, short name."""
+    """Every word a reader may use for the value: id, name, aliases, keywords, a side's short
+    name and the other words the sources use for it ("Kremlin", "Washington")."""
     record = registry(catalog, key)[id_]
     extra = {
         "speaker": lambda: record.aliases,
         "issue": lambda: record.keywords,
-        "side": lambda: (record.short_name,),
+        "side": lambda: (record.short_name, *record.words),
     }[key]()
     return (id_, label(catalog, key, id_), getattr(record, "name", ""), *extra)
 
 
 def search_label(catalog: Catalog, key: str, id_: str) -> str:
-    """An issue's label followed by keywords it does not already contain, so that typing
-    "Ukraine" in the sidebar finds "Minsk agreements" (the sidebar matches a speaker's name
-    variants, "Sergei" for "Sergey Lavrov", by its fuzzy search)."""
+    """An issue's or side's label followed by up to three more of its words, so that typing
+    "Ukraine" finds "Minsk agreements" and "Kremlin" finds "Russia" (the sidebar matches a
+    speaker's name variants, "Sergei" for "Sergey Lavrov", by its fuzzy search). A word within
+    the label, or one that contains the label or an earlier word ("Russian"), is left out."""
     shown = label(catalog, key, id_)
-    if key != "issue":
+    if key == "speaker":
         return shown
-    more = [
-        term
-        for term in dict.fromkeys(terms(catalog, key, id_)[3:])
-        if term and term.casefold() not in shown.casefold()
-    ]
+    more: list[str] = []
+    for term in terms(catalog, key, id_)[3:]:
+        folded = term.casefold()
+        inside = folded in shown.casefold()
+        if folded and not inside and not any(word.casefold() in folded for word in [shown, *more]):
+            more.append(term)
     return f"{shown} · also: {', '.join(more[:3])}" if more else shown
 
 

@@ -2,7 +2,7 @@ import streamlit as st
 
 from dialogue_tracker.ui import cards, history_view, issue_view
 from dialogue_tracker.ui.embed import embedded
-from dialogue_tracker.ui.page import page_view, start_page
+from dialogue_tracker.ui.page import name_tab, page_view, start_page
 from dialogue_tracker.ui.text import md
 
 if embedded():  # the card alone, with a link to the rest
@@ -15,6 +15,7 @@ else:
         "stances changed from source to source.",
     )
     issue = issue_view.pick_issue(view)
+name_tab(view, f"Issue: {view.catalog.issues[issue].title}")
 st.header(md(view.catalog.issues[issue].title), anchor=False)
 st.caption(md(view.catalog.issues[issue].description))
 

@@ -110,6 +110,38 @@ def test_an_issue_link_opens_its_page_in_the_same_tab_keeping_the_filters(server
     expect(page.locator(".st-key-speaker_names")).to_contain_text("John Kerry")
 
 
+def test_each_tab_title_names_the_page_and_the_filters(server, context) -> None:
+    page = context.new_page()
+    for path, name in [
+        ("?", "Overview"),
+        ("issue?show=minsk&", "Issue: Minsk agreements"),
+        ("timeline?", "Timeline"),
+        ("commitments?", "Commitments"),
+        ("changes?", "What changed"),
+        ("quotes?", "Quotes"),
+        ("speakers?", "Speakers"),
+        ("source?", "Source"),
+    ]:
+        page.goto(f"{server.url}/{path}speaker=kerry")
+        settle(page)
+        assert page.title() == f"{name} · Speakers: John Kerry (United States) · Dialogue Tracker"
+
+
+def test_a_source_quote_number_opens_its_citation_in_the_same_tab_and_session(
+    server, context
+) -> None:
+    page = open_app(context, f"{server.url}/source?speaker=kerry")
+    sockets = []
+    page.on("websocket", lambda socket: sockets.append(socket))  # a new session connects anew
+    page.locator('[data-testid="stMain"] a', has_text="[1]").first.click()
+    page.wait_for_url("**/quotes?**")
+    settle(page)
+    assert len(context.pages) == 1 and sockets == []  # no new tab, the same session
+    params = parse_qs(urlparse(page.url).query)
+    assert params["speaker"] == ["kerry"] and params["quote"][0].startswith("kerry-")
+    expect(page.get_by_text("Selected quote")).to_be_visible()
+
+
 def test_unknown_id_in_the_url_gives_a_notice_not_an_error(server, context) -> None:
     page = open_app(context, f"{server.url}/?issue=atlantis&issue=syria")
     assert "atlantis" in main_text(page)

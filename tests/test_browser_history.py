@@ -7,7 +7,7 @@ from __future__ import annotations
 from urllib.parse import parse_qs, urlparse
 
 import pytest
-from helpers.browser import LABELS, steady
+from helpers.browser import LABELS, Runs, steady
 from helpers.datafolder import curated_quotes
 
 pytestmark = pytest.mark.browser
@@ -22,11 +22,19 @@ def page(browser):
     context.close()
 
 
-def add_issue(page, name: str) -> None:
+@pytest.fixture
+def runs(page) -> Runs:
+    return Runs(page)
+
+
+def add_issue(page, runs: Runs, name: str) -> None:
+    started = runs.started
     page.locator(".st-key-issue_names").get_by_role("combobox").click()
     page.get_by_role("option", name=name).first.click()
     page.keyboard.press("Escape")
-    steady(page)
+    steady(page, runs, started)
+    issue = next(id_ for id_, label in LABELS["issue"].items() if label == name)
+    page.wait_for_url(lambda url: issue in parse_qs(urlparse(url).query).get("issue", []))
 
 
 def sidebar_issues(page) -> list[str]:
@@ -45,18 +53,20 @@ def assert_url_and_view_agree(page) -> None:
 
 
 def test_back_and_forward_after_two_quick_filter_changes_show_what_the_url_says(
-    server, page
+    server, page, runs
 ) -> None:
     page.goto(f"{server.url}/quotes?issue=minsk")
-    steady(page)
-    add_issue(page, "Syria")
-    add_issue(page, "Sanctions")
+    steady(page, runs)
+    add_issue(page, runs, "Syria")
+    add_issue(page, runs, "Sanctions")
     assert_url_and_view_agree(page)
     for _ in range(3):  # a race: each round gives it a chance to show
+        started = runs.started
         page.go_back()
         page.go_forward()  # at once, while the run for Back is still going
-        steady(page)
+        steady(page, runs, started)
         assert_url_and_view_agree(page)
+    started = runs.started
     page.go_back()
-    steady(page)
+    steady(page, runs, started)
     assert_url_and_view_agree(page)

@@ -207,11 +207,13 @@ def test_source_page_highlights_each_quote_in_place() -> None:
         "moscow-talks-2016-03-24"
     ).run()
     paragraphs = [element.value for element in app.markdown]
+    links = {link.proto.query_string: link.proto.label for link in app.get("page_link")}
     for quote in seed()["quotes"]:
         marked = f"**:blue-background[{md(quote['text'])}]**"
         (paragraph,) = [text for text in paragraphs if marked in text]
-        after = paragraph.split(marked, 1)[1].split(":blue-background[")[0]
-        assert f"quote={quote['id']}" in after, "the highlight links to its own record"
+        number = paragraph.split(marked, 1)[1].split("]")[0].removeprefix(":blue[")
+        # the highlight's number names the link to its own record, a page link (same tab)
+        assert links[f"quote={quote['id']}"].startswith(number), quote["id"]
     assert "Resolution 2254" in page_text(app)
 
 

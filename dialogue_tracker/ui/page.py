@@ -63,7 +63,7 @@ def page_view(tab: str) -> View:
     """The page's data and filters, its browser tab named `tab` and the filters."""
     data = require_entry_script()
     view = View(data.catalog, data.frames, current_filters())
-    st.set_page_config(page_title=tab_title(view, tab))
+    name_tab(view, tab)
     return view
 
 
@@ -72,6 +72,11 @@ def filter_summary(view: View) -> str:
     return "; ".join(
         f"{LABELS[key]}: {', '.join(view.names(key))}" for key in KEYS if view.filters.ids(key)
     )
+
+
+def name_tab(view: View, page: str) -> None:
+    """The browser tab names the page and the filters (a page may name what it shows later)."""
+    st.set_page_config(page_title=tab_title(view, page))
 
 
 def tab_title(view: View, page: str) -> str:

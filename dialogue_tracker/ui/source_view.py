@@ -9,7 +9,7 @@ from dialogue_tracker.dates import describe
 from dialogue_tracker.filters import filter_quotes
 from dialogue_tracker.ui.page import View
 from dialogue_tracker.ui.source_label import titled
-from dialogue_tracker.ui.text import link, md, page_url
+from dialogue_tracker.ui.text import link, md
 
 METHOD = """\
 - **Quotes** are the source's words, character for character. On every load the app finds each
@@ -34,7 +34,9 @@ def pick_source(view: View) -> SourceEntry:
 
 
 def article_text(view: View, entry: SourceEntry) -> None:
-    """The text, paragraph by paragraph, each shown quote highlighted and linked to its record."""
+    """The text, paragraph by paragraph, each shown quote highlighted and numbered, and under
+    the paragraph a link per quote to its permalink and citation (in this tab, keeping the
+    filters: a markdown link would open a new tab and a new session)."""
     quotes = view.frames.quotes
     shown = filter_quotes(quotes[quotes["source"] == entry.id], view.filters)
     spans = sorted((entry.spans[quote_id], quote_id) for quote_id in shown["id"])
@@ -46,20 +48,33 @@ def article_text(view: View, entry: SourceEntry) -> None:
     for paragraph in entry.text.split("\n"):
         inside = [(s, q) for s, q in spans if offset <= s.start < offset + len(paragraph) + 1]
         if paragraph.strip() and (whole or inside):
-            st.markdown(_highlight(paragraph, offset, inside, number, view.params))
+            st.markdown(_highlight(paragraph, offset, inside, number))
+            _quote_links([quote_id for _, quote_id in inside], number)
         offset += len(paragraph) + 1
 
 
-def _highlight(paragraph: str, offset: int, spans: list, number: dict, params: dict) -> str:
+def _highlight(paragraph: str, offset: int, spans: list, number: dict) -> str:
     parts, cursor = [], 0
     for span, quote_id in spans:
         start, end = span.start - offset, min(span.end - offset, len(paragraph))
-        target = page_url("quotes", {**params, "quote": quote_id})
         parts += [md(paragraph[cursor:start]), f"**:blue-background[{md(paragraph[start:end])}]**"]
-        parts.append(link(f"[{number[quote_id]}]", target))
+        parts.append(f":blue[{md(f'[{number[quote_id]}]')}]")
         cursor = end
     parts.append(md(paragraph[cursor:]))
     return "".join(parts)
+
+
+def _quote_links(quote_ids: list[str], number: dict) -> None:
+    if not quote_ids:
+        return
+    with st.container(horizontal=True):
+        for quote_id in quote_ids:
+            st.page_link(
+                "pages/quotes.py",
+                label=md(f"[{number[quote_id]}] Permalink and citation"),
+                icon=":material/link:",
+                query_params={"quote": quote_id},
+            )
 
 
 def notes(entry: SourceEntry) -> None:

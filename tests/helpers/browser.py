@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import re
+import time
 from dataclasses import dataclass, field
+
+from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
 
 # Streamlit's frontend probes `<page>/_stcore/health` and `/host-config` before falling back to
 # the root when a sub-page is opened directly (streamlit/streamlit#7074, open upstream). These
@@ -102,11 +105,38 @@ LABELS = {
 """The sidebar's label of each id the journeys pick, as the reader sees it."""
 
 
-def steady(page) -> None:
-    """The script run finished, no widget is still drawn as a placeholder, and no rerun
-    followed (a tick reruns once more to redraw the table for the new choice)."""
-    for _ in range(2):
-        page.wait_for_selector(IDLE, timeout=60_000)
-        page.wait_for_function("() => !document.querySelector('[data-testid=stSkeleton]')")
-        page.wait_for_timeout(150)
-    page.wait_for_selector(IDLE, timeout=60_000)
+class Runs:
+    """The script runs of one page, as the server's messages to it tell: `started` counts
+    the runs begun, `over` says whether the last one finished (rather than ended early for a
+    rerun, which `st.rerun` and a widget change during a run both do)."""
+
+    def __init__(self, page) -> None:
+        self.started = 0
+        self.over = True
+        page.on("websocket", lambda socket: socket.on("framereceived", self._message))
+
+    def _message(self, payload) -> None:
+        if isinstance(payload, str):
+            return
+        message = ForwardMsg()
+        message.ParseFromString(payload)
+        kind = message.WhichOneof("type")
+        if kind == "new_session":
+            self.started += 1
+            self.over = False
+        elif kind == "script_finished":
+            self.over = message.script_finished != ForwardMsg.FINISHED_EARLY_FOR_RERUN
+
+
+def steady(page, runs: Runs, started: int | None = None) -> None:
+    """Wait until the app is idle: a run has begun since `started` runs (when the action
+    must cause one), the last run finished, and the page says it is connected, idle and
+    drawn, nothing stale."""
+    deadline = time.monotonic() + 60
+    while True:
+        settle(page, timeout=60_000)
+        if runs.over and (started is None or runs.started > started):
+            return
+        if time.monotonic() > deadline:
+            raise TimeoutError("no run of the app finished after the action within 60 s")
+        page.wait_for_timeout(20)  # let the next message arrive, then look again
