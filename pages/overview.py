@@ -16,9 +16,8 @@ if stances.empty:
     cards.nothing_left("stances", recorded=not view.frames.current.empty)
 else:
     st.markdown(overview_view.positions_table(view, stances))
-    st.caption("Open an issue's page:")
+    st.caption("Status words carry the meaning; colours only repeat it. Open an issue's page:")
     overview_view.issue_links(view)
-st.caption("Status words carry the meaning; colours only repeat it.")
 
 st.header("Agreed and proposed next steps", anchor=False)
 steps = overview_view.steps(view)
@@ -28,10 +27,9 @@ cards.step_list(view.catalog, steps, limit=10)
 
 st.header("Quotes in view", anchor=False)
 quotes = view.quotes()
-st.caption(f"{len(quotes)} quote(s) match the filters.")
 if quotes.empty:
     cards.nothing_left("quotes", recorded=not view.frames.quotes.empty)
-cards.quote_list(quotes, limit=8)
+cards.quote_list(quotes, limit=5)
 
 st.header("Sources", anchor=False)
 cards.source_list(view.catalog.sources, limit=15)

@@ -80,7 +80,7 @@ def quote_block(row: Mapping) -> None:
 
 def quote_list(quotes: pd.DataFrame, limit: int, *, show_issues: bool = True) -> None:
     """Up to `limit` quotes in one box, each with a link to its permalink and citation on the
-    Quotes page (in this tab, keeping the filters), then how many more there are."""
+    Quotes page (in this tab, keeping the filters), then a link to all of them."""
     rows = quotes.head(limit).to_dict("records")
     if rows:
         with st.container(border=True):
@@ -92,9 +92,7 @@ def quote_list(quotes: pd.DataFrame, limit: int, *, show_issues: bool = True) ->
                     icon=":material/link:",
                     query_params={"quote": row["id"]},
                 )
-    hidden = len(quotes) - limit
-    if hidden > 0:
-        st.caption(f"…and {hidden} more quote(s).")
+    if len(quotes) > limit:
         st.page_link(
             "pages/quotes.py",
             label=f"All {len(quotes)} quotes in view, on the Quotes page",
@@ -130,9 +128,7 @@ def step_list(catalog: Catalog, steps: pd.DataFrame, limit: int) -> None:
         )
     if items:
         st.markdown("\n".join(items))
-    hidden = len(steps) - limit
-    if hidden > 0:
-        st.caption(f"…and {hidden} more next step(s).")
+    if len(steps) > limit:
         st.page_link(
             "pages/commitments.py",
             label=f"All {len(steps)} next steps in view, with their status, on the "
