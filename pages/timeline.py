@@ -1,9 +1,8 @@
 import streamlit as st
 
-from dialogue_tracker.timeline import MAX_ITEMS, timeline_figure
+from dialogue_tracker.timeline import MAX_ITEMS
 from dialogue_tracker.ui import cards, timeline_view
 from dialogue_tracker.ui.page import start_page
-from dialogue_tracker.ui.theme import chart_palette
 
 view = start_page(
     "Timeline",
@@ -11,15 +10,13 @@ view = start_page(
     "milestones from public sources, a lane per issue.",
 )
 events, folded, steps = timeline_view.items(view)
-issues = {issue: view.catalog.issues[issue].title for issue in view.issues}
 
 chart, undated = st.columns([3, 1])
 with chart:
     if events.empty:
         cards.nothing_left("dated items")
     else:
-        figure = timeline_figure(events, issues, chart_palette())
-        st.plotly_chart(figure, theme="streamlit", width="stretch")
+        st.plotly_chart(timeline_view.figure(view, events), theme="streamlit", width="stretch")
         timeline_view.legend(events)
         if folded:
             st.caption(

@@ -211,3 +211,13 @@ def test_an_excerpt_source_says_so_wherever_it_is_named() -> None:
     assert f"Lima report]]{EXCERPT}" in us.split("\n1. ")[-1]
     source = open_page("source")
     assert "FIXTURE: invented Lima report (excerpt)" in source.selectbox[0].options
+
+
+def test_the_timeline_figure_follows_the_filters_through_its_cache() -> None:
+    def lanes(app) -> set[str]:
+        figure = json.loads(app.get("plotly_chart")[0].proto.spec)
+        return {t["meta"]["issue"] for t in figure["data"] if "issue" in t["meta"]}
+
+    everything = lanes(open_page("timeline"))
+    assert lanes(open_page("timeline", issue=["minsk"])) == {"minsk"}
+    assert lanes(open_page("timeline")) == everything and len(everything) > 1

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pandas as pd
+import plotly.graph_objects as go
 import streamlit as st
 
 from dialogue_tracker.filters import filter_events, filter_steps
@@ -13,9 +14,11 @@ from dialogue_tracker.timeline import (
     in_period,
     latest_period,
     record_window,
+    timeline_figure,
 )
 from dialogue_tracker.ui.cards import target_text
 from dialogue_tracker.ui.text import md
+from dialogue_tracker.ui.theme import chart_palette
 
 
 def items(view) -> tuple[pd.DataFrame, int, pd.DataFrame]:
@@ -23,6 +26,20 @@ def items(view) -> tuple[pd.DataFrame, int, pd.DataFrame]:
     folded), and the next steps."""
     events, folded = condense(period(filter_events(view.frames.events, view.filters)))
     return events, folded, filter_steps(view.frames.steps, view.filters)
+
+
+def figure(view, events: pd.DataFrame) -> go.Figure:
+    """The chart of `events`, built once per data version, items, lanes and colours: every
+    reader of the same view gets the same figure (plotly's checks cost tens of ms a build)."""
+    issues = {issue: view.catalog.issues[issue].title for issue in view.issues}
+    items = int(pd.util.hash_pandas_object(events[["kind", "record", "issue", "start"]]).sum())
+    key = (view.catalog.version, items, tuple(issues.items()), tuple(chart_palette()))
+    return _figure(key, events, issues)
+
+
+@st.cache_resource(max_entries=64, show_spinner=False)
+def _figure(key: tuple, _events: pd.DataFrame, _issues: dict[str, str]) -> go.Figure:
+    return timeline_figure(_events, _issues, list(key[3]))
 
 
 def legend(events: pd.DataFrame) -> None:
