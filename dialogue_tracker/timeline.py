@@ -46,7 +46,7 @@ STATUS_LABELS = {
 }
 TITLE = "What happened when, by issue"
 RANGE_PAD = 0.02
-LEGEND_GAP = 45
+LEGEND_GAP = 58
 """Pixels between the plot's bottom edge and the legend: room for the two-line date ticks."""
 KEY_COLOR = "#888888"
 """The legend's neutral colour: a legend entry stands for a kind of item, whatever its lane."""

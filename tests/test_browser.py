@@ -203,3 +203,16 @@ def test_no_horizontal_scrolling(server, browser, width) -> None:
         assert not scrolls_sideways(page), f"/{path} scrolls sideways at {width}px"
         page.close()
     context.close()
+
+
+def test_timeline_date_ticks_clear_the_legend_at_390_px(server, browser) -> None:
+    context = browser.new_context(viewport={"width": 390, "height": 900})
+    page = open_app(context, f"{server.url}/timeline?issue=minsk")  # one lane: the least room
+    chart = page.locator('[data-testid="stPlotlyChart"]')
+    chart.locator(".main-svg").first.wait_for()
+    bottoms = chart.locator(".xtick text").evaluate_all(
+        "els => els.map(e => e.getBoundingClientRect().bottom)"
+    )
+    legend = chart.locator(".legend").first.bounding_box()
+    context.close()
+    assert bottoms and max(bottoms) <= legend["y"], (bottoms, legend)
