@@ -4,7 +4,6 @@ points, next-step targets as spans covering the year, month or day they name."""
 from __future__ import annotations
 
 import html
-from functools import lru_cache
 from typing import NamedTuple
 
 import pandas as pd
@@ -68,7 +67,6 @@ def wrap(text: str, width: int = 60) -> list[str]:
     return [*lines, line] if line else lines
 
 
-@lru_cache(maxsize=16_384)  # a rerun redraws the same items: their text is worked out once
 def hover(kind: str, label: str, start: pd.Timestamp, end: pd.Timestamp) -> str:
     """Hover text, escaped (plotly reads tags) and wrapped so it stays on screen."""
     when = start.strftime("%-d %b %Y")

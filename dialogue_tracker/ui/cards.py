@@ -157,24 +157,29 @@ def step_status(catalog: Catalog, row: Mapping) -> str:
     return f"{text} since {describe(last.date)}: {md(last.note)} ({source})"
 
 
-def publisher_text(record: Source) -> str:
+def source_facts(record: Source) -> str:
+    """Kind, publisher, publication date and whether it is an excerpt: "Transcript · publisher:
+    US Department of State · published 17 November 2016"."""
     name = publisher_of(record)
-    return f"publisher: {md(name)}" if name else NO_PUBLISHER
+    publisher = f"publisher: {md(name)}" if name else NO_PUBLISHER
+    published = f" · published {describe(record.published)}" if record.published else ""
+    excerpt = f" · {EXCERPT}" if record.excerpt else ""
+    return f"{SOURCE_KIND[record.kind]} · {publisher}{published}{excerpt}"
+
+
+def published_page(record: Source) -> str:
+    return f" · {link('the published page', record.url)}" if record.url else ""
 
 
 def source_card(entry: SourceEntry) -> None:
-    """One box, one text: title and page, kind, publisher, dates, where the date comes from and
-    the reuse basis (the last two small)."""
+    """One box, one text: title and page, the source's facts, its meeting, where the date comes
+    from and the reuse basis (the last two small)."""
     record = entry.record
-    page = f" · {link('the published page', record.url)}" if record.url else ""
-    published = f" · published {describe(record.published)}" if record.published else ""
-    excerpt = f" · {EXCERPT}" if record.excerpt else ""
     sources = ", ".join(link(s.title, s.url) for s in record.event_date_sources)
     reuse = md(record.reuse) if record.reuse else "not recorded"
     lines = [
-        f"{draft_badge(entry.draft)}**{md(record.title)}**{page}",
-        f"{SOURCE_KIND[record.kind]} · {publisher_text(record)}{published}{excerpt} · "
-        f"meeting: {md(record.event)}, {describe(record.event_date)}",
+        f"{draft_badge(entry.draft)}**{md(record.title)}**{published_page(record)}",
+        f"{source_facts(record)} · meeting: {md(record.event)}, {describe(record.event_date)}",
         small(f"Where the date comes from: {md(record.event_date_basis)} {sources}"),
         small(f"Reuse: {reuse}"),
     ]
@@ -183,15 +188,11 @@ def source_card(entry: SourceEntry) -> None:
 
 
 def source_line(entry: SourceEntry) -> str:
-    """A source in one line: title, kind, publisher, dates, excerpt and the published page."""
+    """A source in two short lines: its title, then its facts, meeting date and page."""
     record = entry.record
-    published = f" · published {describe(record.published)}" if record.published else ""
-    excerpt = f" · {EXCERPT}" if record.excerpt else ""
-    page = f" · {link('the published page', record.url)}" if record.url else ""
-    return f"{draft_badge(entry.draft)}**{md(record.title)}**  \n" + small(
-        f"{SOURCE_KIND[record.kind]} · {publisher_text(record)}{published}{excerpt} · "
-        f"meeting of {describe(record.event_date)}{page}"
-    )
+    facts = f"{source_facts(record)} · meeting of {describe(record.event_date)}"
+    title = f"{draft_badge(entry.draft)}**{md(record.title)}**"
+    return f"{title}  \n" + small(facts + published_page(record))
 
 
 def source_list(entries: list[SourceEntry], limit: int) -> None:
