@@ -9,7 +9,7 @@ import json
 
 import numpy as np
 import pytest
-from helpers.pages import open_page, page_text
+from helpers.pages import open_page, page_text, paragraphs, unescape
 from helpers.year import GENEVA, LIMA, MOSCOW, VIENNA, year_data
 from streamlit.testing.v1 import AppTest
 
@@ -63,15 +63,19 @@ def test_an_unknown_meeting_in_the_url_is_ignored_with_a_notice() -> None:
     assert any("atlantis-2016" in w.value.replace("\\", "") for w in app.warning)
 
 
+def history(app: AppTest, side: str) -> list[str]:
+    """One side's stance history on the Issue page, an entry per stance with its quote links."""
+    columns = (paragraphs(column) for column in app.columns)
+    return next(entries for entries in columns if entries[:1] == [f"**{side}**"])[1:]
+
+
 def test_issue_page_shows_each_sides_history_as_a_sequence() -> None:
     app = open_page("issue", issue=["syria"])
-    texts = [m.value for m in app.markdown if m.value.startswith("1. ")]
-    russia = next(t for t in texts if "Vienna" in t and "Geneva" in t and "Conditional" in t)
-    entries = russia.split("\n1. ")
+    entries = history(app, "Russia")
     assert ["24 March 2016" in entries[0], "17 May 2016" in entries[1]] == [True, True]
     assert "changed from Agreement" in entries[1] and "changed from Conditional" in entries[2]
     assert "changed" not in entries[0]
-    assert "quotes?issue=syria&quote=fixture-vienna-lavrov-truce)" in entries[1]
+    assert entries[1].endswith(" → quote=fixture-vienna-lavrov-truce")  # a link under its stance
 
 
 def test_what_changed_opens_on_the_latest_two_meetings() -> None:
@@ -87,18 +91,18 @@ def test_from_and_to_in_the_url_show_the_changes_between_them() -> None:
     app = open_page("changes", **{"from": [VIENNA], "to": [GENEVA]})
     assert app.selectbox(key="from_pick").value == VIENNA
     assert app.selectbox(key="to_pick").value == GENEVA
-    changes = next(m.value for m in app.markdown if "Changed stance" in m.value)
-    items = changes.split("\n- ")
-    assert [item.split(" · ")[0].strip("- *") for item in items] == [
-        "Cyber crime",
-        "Syria",
-        "Syria",
-    ]
+    shown = paragraphs(app.main)
+    section = shown[shown.index("Stances") + 1 : shown.index("New next steps")]
+    items = [part for part in section if not part.startswith("After")]  # a change, then before
+    assert [item.split(" · ")[0].strip("*") for item in items] == ["Cyber crime", "Syria", "Syria"]
     assert "Dropped" in items[0] and all("Changed stance" in item for item in items[1:])
-    assert "quote=fixture-geneva-lavrov-basis" in changes
+    assert any(
+        part.startswith("After, 9 September 2016") and "→ quote=fixture-geneva-lavrov-basis" in part
+        for part in section
+    )
+    step = next(part for part in shown if "FIXTURE: set up a joint centre." in unescape(part))
+    assert step.endswith(" → quote=fixture-geneva-kerry-plan")
     text = page_text(app)
-    assert "FIXTURE: set up a joint centre." in text  # the new step
-    assert "quote=fixture-geneva-kerry-plan" in text
     assert "FIXTURE: the truce is being extended street by street." in text  # 9 September
     assert "FIXTURE: the truce did not reach Aleppo." not in text  # 17 November: later
 
@@ -114,38 +118,41 @@ def test_meetings_picked_in_the_wrong_order_are_compared_earlier_first() -> None
 
 def test_a_stance_restated_in_the_same_status_is_marked_unchanged() -> None:
     app = open_page("issue", issue=["minsk"], side=["us"])
-    us = next(m.value for m in app.markdown if m.value.startswith("1. ") and "Vienna" in m.value)
-    first, second = us.split("\n1. ")
+    first, second = history(app, "United States")
     assert "unchanged" in second and "changed from" not in second
     assert "unchanged" not in first
 
 
 def test_a_meeting_without_a_position_reads_as_a_gap() -> None:
     app = open_page("issue", issue=["sanctions"], side=["russia"])
-    russia = next(m.value for m in app.markdown if m.value.startswith("1. ") and "Lima" in m.value)
-    first, second, third = russia.split("\n1. ")
+    first, second, third = history(app, "Russia")
     assert "no position at this meeting" in first and "no position at this meeting" in third
-    assert "Disagreement" in second and "changed" not in russia
+    assert "Disagreement" in second and "changed" not in first + second + third
 
 
 def test_commitments_show_the_meter_and_each_steps_trail() -> None:
     app = open_page("commitments")
     meter = next(m.value for m in app.markdown if "Open: " in m.value)
     assert "Open: 3" in meter and "Missed: 1" in meter and "Done: 0" in meter
-    cards = [m.value for m in app.markdown if m.value.startswith((":red-badge", ":gray-badge"))]
-    truce = next(c for c in cards if "extend the truce to Aleppo" in c)
-    assert truce.startswith(":red-badge[:material/cancel: Missed]")
-    assert "Owner: agreed by US and Russia" in truce and "June 2016" in truce
-    trail = truce.split("\n1. ")[1:]
+    cards = [
+        paragraphs(card) for card in app.main.children.values() if card.type == "flex_container"
+    ]
+    cards = [
+        card for card in cards if card[:1] and card[0].startswith((":red-badge", ":gray-badge"))
+    ]
+    truce = next(c for c in cards if "extend the truce to Aleppo" in c[0])
+    assert truce[0].startswith(":red-badge[:material/cancel: Missed]")
+    assert "Owner: agreed by US and Russia" in truce[0] and "June 2016" in truce[0]
+    trail = truce[1:]
     assert [entry.split(" · ")[0] for entry in trail] == [
         "**17 May 2016**", "**July 2016**", "**9 September 2016**", "**17 November 2016**",
     ]  # fmt: skip
-    assert "Open" in trail[0] and "quote=fixture-vienna-lavrov-truce" in trail[0]
+    assert "Open" in trail[0] and trail[0].endswith(" → quote=fixture-vienna-lavrov-truce")
     assert "Related" in trail[1] and "claims no status for this step" in trail[1]
-    assert "In progress" in trail[2] and "quote=fixture-geneva-lavrov-basis" in trail[2]
+    assert "In progress" in trail[2] and trail[2].endswith(" → quote=fixture-geneva-lavrov-basis")
     assert "excerpt" in trail[3]
     assert cards.index(truce) < next(
-        i for i, c in enumerate(cards) if "consultations on cyber crime" in c
+        i for i, c in enumerate(cards) if "consultations on cyber crime" in c[0]
     )  # news first
 
 
@@ -207,8 +214,7 @@ def test_an_excerpt_source_says_so_wherever_it_is_named() -> None:
         "FIXTURE: invented Lima report": True,
     }
     issue = open_page("issue", issue=["cyber-crime"], side=["us"])
-    us = next(m.value for m in issue.markdown if m.value.startswith("1. ") and "Lima" in m.value)
-    assert f"Lima report]]{EXCERPT}" in us.split("\n1. ")[-1]
+    assert f"Lima report]]{EXCERPT}" in history(issue, "United States")[-1]
     source = open_page("source")
     assert "FIXTURE: invented Lima report (excerpt)" in source.selectbox[0].options
 

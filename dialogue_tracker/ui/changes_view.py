@@ -53,33 +53,34 @@ def pick_pair(view: View) -> tuple[list[Meeting], Meeting, Meeting] | None:
     return found, before, after
 
 
-def stance_changes_text(view: View, links: QuoteLinks, changes: pd.DataFrame) -> str:
-    """Each changed stance as a list item: issue, side, the kind of change, then the stance
-    before and after, each dated, with its summary and quotes."""
-    items = []
+def stance_change_blocks(view: View, changes: pd.DataFrame) -> list[tuple[str, list[str]]]:
+    """Each changed stance: issue, side and the kind of change, then the stance before and
+    after, each dated, with its summary, and each with the quotes it rests on."""
+    blocks = []
     for row in changes.to_dict("records"):
         icon, color = KIND_BADGES[row["kind"]]
-        states = "".join(f"  \n{_state(row, when, links)}" for when in ("before", "after"))
-        items.append(
-            f"- **{md(view.catalog.issues[row['issue']].title)}** · "
+        heading = (
+            f"**{md(view.catalog.issues[row['issue']].title)}** · "
             f"{md(view.catalog.sides[row['side']].short_name)}: "
-            f"{cards.badge(CHANGE_KINDS[row['kind']], icon, color)}{states}"
+            f"{cards.badge(CHANGE_KINDS[row['kind']], icon, color)}"
         )
-    return "\n".join(items)
+        before, quotes = _state(row, "before")
+        blocks += [(f"{heading}  \n{before}", quotes), _state(row, "after")]
+    return blocks
 
 
-def _state(row: dict, when: str, links: QuoteLinks) -> str:
-    """One side of a change: the stance as of one meeting, or that there was none."""
+def _state(row: dict, when: str) -> tuple[str, list[str]]:
+    """One side of a change: the stance as of one meeting, or that there was none; its quotes."""
     status = row[f"status_{when}"]
     if status is None:
-        return f"{when.capitalize()}: {cards.small('no stance recorded')}"
+        return f"{when.capitalize()}: {cards.small('no stance recorded')}", []
     said = cards.small(
         f"*{cards.CURATOR}:* {md(row[f'summary_{when}'])} · {md(row[f'source_title_{when}'])}"
     )
-    quotes = links(row[f"quotes_{when}"])
     return (
         f"{when.capitalize()}, {describe(row[f'date_{when}'])}: {cards.status_badge(status)} "
-        f"{said}{excerpt_badge(row[f'excerpt_{when}'])}" + (f" · {quotes}" if quotes else "")
+        f"{said}{excerpt_badge(row[f'excerpt_{when}'])}",
+        row[f"quotes_{when}"],
     )
 
 
@@ -89,7 +90,7 @@ def stances(view: View, found: list[Meeting], before: Meeting, after: Meeting) -
     if changes.empty:
         st.caption("No stance is new, dropped or changed between these meetings.")
         return
-    st.markdown(stance_changes_text(view, QuoteLinks(view), changes))
+    QuoteLinks(view).under(stance_change_blocks(view, changes))
 
 
 def new_steps(view: View, steps: pd.DataFrame, found, before: Meeting, after: Meeting) -> None:
@@ -97,18 +98,17 @@ def new_steps(view: View, steps: pd.DataFrame, found, before: Meeting, after: Me
     if added.empty:
         st.caption("No next step was recorded after the first meeting, up to the second.")
         return
-    links = QuoteLinks(view)
-    st.markdown(
-        "\n".join(
-            f"- **{md(row['description'])}**  \n"
+    QuoteLinks(view).under(
+        (
+            f"**{md(row['description'])}**  \n"
             + cards.small(
                 f"{md(row['issue_title'])} · {md(row['who'] or 'no owner named')} · "
                 f"Target: {cards.target_text(row)} · first recorded in "
                 f"{md(row['source_title'])}{excerpt_badge(row['excerpt'])}"
-            )
-            + (f"  \nQuotes: {links(row['quotes'])}" if row["quotes"] else "")
-            for row in added.to_dict("records")
+            ),
+            row["quotes"],
         )
+        for row in added.to_dict("records")
     )
 
 
@@ -119,7 +119,6 @@ def status_changes(view: View, steps: pd.DataFrame, before: Meeting, after: Meet
     if not dated:
         st.caption("No status change or related report is dated between these meetings.")
         return
-    links = QuoteLinks(view)
-    st.markdown(
-        "\n".join(f"- *{md(descriptions[e.step])}*  \n{evidence_text(links, e)}" for e in dated)
+    QuoteLinks(view).under(
+        (f"*{md(descriptions[e.step])}*  \n{evidence_text(e)}", e.quotes) for e in dated
     )

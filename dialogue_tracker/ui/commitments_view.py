@@ -42,9 +42,9 @@ def meter(steps: pd.DataFrame) -> str:
     )
 
 
-def evidence_text(links: QuoteLinks, evidence: Evidence) -> str:
-    """One entry of a trail: date, the status it gives (or how it relates), what happened, the
-    source it rests on and its quotes."""
+def evidence_text(evidence: Evidence) -> str:
+    """One entry of a trail: date, the status it gives (or how it relates), what happened and
+    the source it rests on (its quotes are linked under it)."""
     if evidence.kind == "related":
         claim = (
             cards.badge(*RELATED)
@@ -56,28 +56,30 @@ def evidence_text(links: QuoteLinks, evidence: Evidence) -> str:
     source = (
         link(evidence.source_title, evidence.url) if evidence.url else md(evidence.source_title)
     )
-    quotes = links(evidence.quotes)
     return (
         f"**{describe(evidence.date)}** · {claim}  \n{md(evidence.note)}  \n"
         + cards.small("Source:")
         + f" {source}"
-        + (f"  \nQuotes: {quotes}" if quotes else "")
     )
 
 
 def step_card(view: View, links: QuoteLinks, step: dict) -> None:
-    """The step, its current status, owner and target, then its trail, oldest first."""
-    entries = "\n".join(
-        f"1. {evidence_text(links, evidence)}" for evidence in trail(view.catalog, step)
-    )
+    """The step, its current status, owner and target, then its trail, oldest first, each
+    entry followed by its quotes."""
     facts = cards.small(
         f"{md(step['issue_title'])} · Owner: {md(step['who'] or 'none named')} · "
         f"Target: {cards.target_text(step)}"
     )
+    heading = (
+        f"{cards.draft_badge(step['draft'])}{step_badge(step['status'])} "
+        f"**{md(step['description'])}**  \n{facts}"
+    )
     with st.container(border=True):
-        st.markdown(
-            f"{cards.draft_badge(step['draft'])}{step_badge(step['status'])} "
-            f"**{md(step['description'])}**  \n{facts}\n\n{entries}"
+        links.under(
+            [
+                (heading, []),
+                *((evidence_text(e), e.quotes) for e in trail(view.catalog, step)),
+            ]
         )
 
 

@@ -29,21 +29,15 @@ def stances_as_of_meeting(view: View) -> pd.DataFrame:
     return stances_as_of(view.frames.stances, found, meeting)
 
 
-def sequence(view: View, stances: pd.DataFrame, side: str) -> str:
-    """One side's stances on one issue, oldest first, as one markdown list."""
+def sequence(stances: pd.DataFrame, side: str) -> list[tuple[str, list[str]]]:
+    """One side's stances on one issue, oldest first: each as text, with the quotes it rests on."""
     history = stance_history(stances[stances["side"] == side])
-    links = QuoteLinks(view)
     items = []
     for row in history.to_dict("records"):
-        change = _change(row)
-        quotes = links(row["quotes"])
-        stance = cards.stance_text(row, separator=f"{change}  \n", side=False)
+        stance = cards.stance_text(row, separator=f"{_change(row)}  \n", side=False)
         source = cards.small("Source: " + md(row["source_title"])) + excerpt_badge(row["excerpt"])
-        items.append(
-            f"1. **{describe(row['date'])}** · {stance}  \n{source}"
-            + (f"  \nQuotes: {quotes}" if quotes else "")
-        )
-    return "\n".join(items)
+        items.append((f"**{describe(row['date'])}** · {stance}  \n{source}", row["quotes"]))
+    return items
 
 
 def _change(row: dict) -> str:
@@ -62,7 +56,8 @@ def history(view: View, stances: pd.DataFrame) -> None:
     if stances.empty:
         cards.nothing_left("stances")
         return
+    links = QuoteLinks(view)
     for side, column in zip(view.sides, st.columns(len(view.sides)), strict=True):
         with column, st.container(border=True):
-            st.markdown(f"**{md(view.catalog.sides[side].name)}**")
-            st.markdown(sequence(view, stances, side) or "No stance recorded.")
+            items = sequence(stances, side) or [("No stance recorded.", [])]
+            links.under([(f"**{md(view.catalog.sides[side].name)}**", []), *items])

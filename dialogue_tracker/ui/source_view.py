@@ -8,6 +8,7 @@ from dialogue_tracker.catalog import SourceEntry, cited_as
 from dialogue_tracker.dates import describe
 from dialogue_tracker.filters import filter_quotes
 from dialogue_tracker.ui.page import View
+from dialogue_tracker.ui.quote_links import quote_page_links
 from dialogue_tracker.ui.source_label import titled
 from dialogue_tracker.ui.text import link, md
 
@@ -65,16 +66,7 @@ def _highlight(paragraph: str, offset: int, spans: list, number: dict) -> str:
 
 
 def _quote_links(quote_ids: list[str], number: dict) -> None:
-    if not quote_ids:
-        return
-    with st.container(horizontal=True):
-        for quote_id in quote_ids:
-            st.page_link(
-                "pages/quotes.py",
-                label=md(f"[{number[quote_id]}] Permalink and citation"),
-                icon=":material/link:",
-                query_params={"quote": quote_id},
-            )
+    quote_page_links((id_, md(f"[{number[id_]}] Permalink and citation")) for id_ in quote_ids)
 
 
 def notes(entry: SourceEntry) -> None:

@@ -36,3 +36,20 @@ def page_text(app: AppTest) -> str:
     for frame in app.dataframe:
         parts.append(frame.value.to_csv())
     return "\n".join(unescape(str(part)) for part in parts)
+
+
+def paragraphs(block, found: list[str] | None = None) -> list[str]:
+    """A block's headings and text in page order, paragraph by paragraph, each with the page
+    links under it appended as ` → <query string>` (the quote links of a stance, a step or a
+    piece of evidence)."""
+    found = [] if found is None else found
+    for child in getattr(block, "children", {}).values():
+        if child.type == "markdown":
+            found += child.value.split("\n\n")
+        elif child.type in ("header", "subheader"):
+            found.append(child.value)
+        elif child.type == "page_link":
+            found[-1] += f" → {child.proto.query_string}"
+        else:
+            paragraphs(child, found)
+    return found
