@@ -8,7 +8,14 @@ import json
 from urllib.parse import parse_qs, urlparse
 
 import pytest
-from helpers.browser import Console, main_text, open_app, scrolls_sideways, settle
+from helpers.browser import (
+    Console,
+    follow_in_app,
+    main_text,
+    open_app,
+    scrolls_sideways,
+    settle,
+)
 from helpers.datafolder import curated_quotes
 from helpers.devserver import Server
 from playwright.sync_api import expect
@@ -133,16 +140,36 @@ def test_a_source_quote_number_opens_its_citation_in_the_same_tab_and_session(
     newest = load_catalog(DATA).sources[-1]  # the page opens on the newest source
     speaker = newest.quotes[0].speaker
     page = open_app(context, f"{server.url}/source?speaker={speaker}")
-    sockets = []
-    page.on("websocket", lambda socket: sockets.append(socket))  # a new session connects anew
-    page.locator('[data-testid="stMain"] a', has_text="[1]").first.click()
-    page.wait_for_url("**/quotes?**")
-    settle(page)
-    assert len(context.pages) == 1 and sockets == []  # no new tab, the same session
+    follow_in_app(page, page.locator('[data-testid="stMain"] a', has_text="[1]").first, "quotes")
     params = parse_qs(urlparse(page.url).query)
     assert params["speaker"] == [speaker]
     assert params["quote"][0] in {quote.id for quote in newest.quotes if quote.speaker == speaker}
     expect(page.get_by_text("Selected quote")).to_be_visible()
+
+
+@pytest.mark.parametrize(
+    "path", ["issue?issue=syria&speaker=lavrov", "commitments?issue=syria&speaker=lavrov"]
+)
+def test_a_quote_link_in_running_text_opens_its_panel_in_the_same_tab_and_session(
+    server, context, path
+) -> None:
+    """A quote under a stance in the Issue page's history, or under a piece of evidence on
+    the Commitments page: its panel on the Quotes page, the sidebar's filters still set."""
+    page = open_app(context, f"{server.url}/{path}")
+    link = page.locator('[data-testid="stMain"] a[href*="quote="]', has_text="“").first
+    chosen = parse_qs(urlparse(link.get_attribute("href")).query)["quote"][0]
+    follow_in_app(page, link, "quotes")
+    params = parse_qs(urlparse(page.url).query)
+    assert (params["quote"], params["issue"], params["speaker"]) == (
+        [chosen],
+        ["syria"],
+        ["lavrov"],
+    )
+    expect(page.locator(".st-key-speaker_names")).to_contain_text("Sergey Lavrov")
+    expect(page.locator(".st-key-issue_names")).to_contain_text("Syria")
+    expect(page.get_by_text("Selected quote")).to_be_visible()
+    quote = next(q for q in QUOTES if q["id"] == chosen)
+    expect(page.locator('[data-testid="stMain"]')).to_contain_text(quote["text"][:40])
 
 
 def test_unknown_id_in_the_url_gives_a_notice_not_an_error(server, context) -> None:

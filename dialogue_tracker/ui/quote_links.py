@@ -9,7 +9,7 @@ from collections.abc import Iterable
 import streamlit as st
 
 from dialogue_tracker.ui.page import View
-from dialogue_tracker.ui.text import md, short
+from dialogue_tracker.ui.text import md
 
 QUOTES_PAGE = "pages/quotes.py"
 
@@ -26,6 +26,16 @@ def quote_page_links(labels: Iterable[tuple[str, str]]) -> None:
             )
 
 
+def opening(text: str, limit: int) -> str:
+    """The opening words of `text`, at most `limit` characters, cut between words."""
+    if len(text) <= limit:
+        return text
+    words = text[:limit]
+    if not text[limit].isspace() and " " in words:
+        words = words.rsplit(" ", 1)[0]  # the last word is cut
+    return words.rstrip(" ,;:–-") + "…"
+
+
 class QuoteLinks:
     """Made once per page run: each quote's opening words, linked to its panel."""
 
@@ -37,7 +47,7 @@ class QuoteLinks:
     def row(self, quote_ids: Iterable[str]) -> None:
         """The links to these quotes, in one row."""
         quote_page_links(
-            (id_, md(f"“{short(self.texts[id_], self.length)}”"))
+            (id_, md(f"“{opening(self.texts[id_], self.length)}”"))
             for id_ in quote_ids
             if id_ in self.texts
         )

@@ -6,6 +6,7 @@ import re
 import time
 from dataclasses import dataclass, field
 
+from playwright.sync_api import TimeoutError as PlaywrightTimeout
 from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
 
 # Streamlit's frontend probes `<page>/_stcore/health` and `/host-config` before falling back to
@@ -71,6 +72,26 @@ def reload_until(page, text: str, tries: int = 50) -> None:
         if text in main_text(page):
             return
     raise AssertionError(f"{text!r} never showed; the page says: {main_text(page)[:500]}")
+
+
+def follow_in_app(page, link, path: str) -> None:
+    """Click a link to another page of the app (`path`, e.g. "quotes") and wait for that page;
+    fail unless it opened in this tab and this session (a new session connects anew)."""
+    sockets: list = []
+
+    def connected(socket) -> None:
+        sockets.append(socket)
+
+    page.on("websocket", connected)
+    link.click()
+    try:
+        page.wait_for_url(f"**/{path}?**", timeout=15_000)
+    except PlaywrightTimeout:
+        tabs = [other.url for other in page.context.pages]
+        raise AssertionError(f"this tab stayed on {page.url}; the tabs: {tabs}") from None
+    settle(page)
+    page.remove_listener("websocket", connected)
+    assert len(page.context.pages) == 1 and sockets == [], "a new tab or a new session"
 
 
 def main_text(page) -> str:
