@@ -3,6 +3,7 @@ read back (`?speaker=Lavrov`, `?issue=Minsk`, typing "Sergei", "Ukraine" or "Kre
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Mapping
 
 from dialogue_tracker.catalog import Catalog
@@ -34,20 +35,31 @@ def terms(catalog: Catalog, key: str, id_: str) -> tuple[str, ...]:
 
 
 def search_label(catalog: Catalog, key: str, id_: str) -> str:
-    """An issue's or side's label followed by up to three more of its words, so that typing
-    "Ukraine" finds "Minsk agreements" and "Kremlin" finds "Russia" (the sidebar matches a
-    speaker's name variants, "Sergei" for "Sergey Lavrov", by its fuzzy search). A word within
-    the label, or one that contains the label or an earlier word ("Russian"), is left out."""
+    """An issue's or side's label followed by all its other words, so that typing any of them
+    finds it: "Ukraine" finds "Minsk agreements", "Kremlin" finds "Russia", "Washington" the
+    United States (the sidebar's search matches the label). A word that the label or a longer
+    word already holds, case and a final "s" or "'s" aside, is left out: "US" (in "White
+    House"), "America" and "America's" (in "American"), "cyber crimes" (in "Cyber crime"). A
+    speaker's label is the name alone: the search finds "Sergei" in "Sergey Lavrov" by its
+    fuzzy match, and links are read by alias."""
     shown = label(catalog, key, id_)
     if key == "speaker":
         return shown
-    more: list[str] = []
+    words: dict[str, str] = {}
     for term in terms(catalog, key, id_)[3:]:
-        folded = term.casefold()
-        inside = folded in shown.casefold()
-        if folded and not inside and not any(word.casefold() in folded for word in [shown, *more]):
-            more.append(term)
-    return f"{shown} · also: {', '.join(more[:3])}" if more else shown
+        words.setdefault(_bare(term), term)
+    more = [
+        term
+        for bare, term in words.items()
+        if bare not in shown.casefold()
+        and not any(bare != other and bare in other for other in words)
+    ]
+    return f"{shown} · also: {', '.join(more)}" if more else shown
+
+
+def _bare(word: str) -> str:
+    """A word with its case, and a plural or possessive ending, set aside."""
+    return re.sub(r"['’]?s$", "", word.casefold())
 
 
 def resolve(catalog: Catalog, key: str, values: Iterable[str]) -> tuple[list[str], list[str]]:
