@@ -33,7 +33,7 @@ def opening(text: str, limit: int) -> str:
     words = text[:limit]
     if not text[limit].isspace() and " " in words:
         words = words.rsplit(" ", 1)[0]  # the last word is cut
-    return words.rstrip(" ,;:–-") + "…"
+    return words.rstrip(" ,;:.–-") + "…"
 
 
 class QuoteLinks:
