@@ -172,6 +172,8 @@ def test_a_quotes_panel_shows_its_other_wordings_side_by_side() -> None:
     assert len(wordings) == 4  # the panel's two, and the same two in the statements section
     assert "Sanctions cannot be the basis" in wordings[0]  # the selected wording first
     assert "a translation" in wordings[0] and "no basis for talks" in wordings[1]
+    other = next(part for part in paragraphs(app.main) if "no basis for talks" in part)
+    assert other.endswith(" → quote=fixture-vienna-lavrov-sanctions")  # its own permalink
 
 
 def test_statements_in_several_wordings_follow_the_filters() -> None:
