@@ -10,7 +10,7 @@ from contextlib import contextmanager
 from urllib.parse import parse_qs, urlparse
 
 import pytest
-from helpers.browser import Console, main_text, open_app, scrolls_sideways, settle
+from helpers.browser import Console, Runs, main_text, open_app, scrolls_sideways, steady
 from helpers.devserver import Server
 from helpers.year import GENEVA, LIMA, MOSCOW, VIENNA, year_data
 from playwright.sync_api import expect
@@ -64,10 +64,14 @@ def test_picking_meetings_writes_them_to_the_url_and_the_url_restores_the_view(
     year_server, browser
 ) -> None:
     first = browser.new_context()
-    page = open_app(first, f"{year_server.url}/changes")
+    page = first.new_page()
+    runs = Runs(page)  # the rerun after the pick, to its last element
+    page.goto(f"{year_server.url}/changes")
+    steady(page, runs)
+    started = runs.started
     page.locator(".st-key-from_pick").click()
     page.get_by_role("option", name="24 March 2016", exact=False).click()
-    settle(page)
+    steady(page, runs, started)
     query = parse_qs(urlparse(page.url).query)
     assert query == {"from": [MOSCOW]}
     text = main_text(page)
