@@ -5,6 +5,7 @@ tab, and with it a new session; the sidebar's URL-bound filters travel with a pa
 from __future__ import annotations
 
 from collections.abc import Iterable
+from contextlib import nullcontext
 
 import streamlit as st
 
@@ -15,11 +16,12 @@ QUOTES_PAGE = "pages/quotes.py"
 
 
 def quote_page_links(labels: Iterable[tuple[str, str]]) -> None:
-    """One row of page links, a (quote id, markdown label) each; nothing when there are none."""
+    """One row of page links, a (quote id, markdown label) each; nothing when there are none
+    (a lone link needs no row around it: every element costs the browser time to draw)."""
     labels = list(labels)
     if not labels:
         return
-    with st.container(horizontal=True):
+    with st.container(horizontal=True) if len(labels) > 1 else nullcontext():
         for quote_id, label in labels:
             st.page_link(
                 QUOTES_PAGE, label=label, icon=":material/link:", query_params={"quote": quote_id}
