@@ -4,9 +4,10 @@ carries the filters and the data version, and a codebook of every column."""
 from __future__ import annotations
 
 import json
-from typing import get_args
+from typing import Any, get_args
 
 import pandas as pd
+from pydantic import Field
 
 from dialogue_tracker.catalog import Catalog
 from dialogue_tracker.csv_cells import to_safe_csv
@@ -15,60 +16,55 @@ from dialogue_tracker.filters import KEYS, Filters
 from dialogue_tracker.model import SourceKind
 
 SOURCE_KINDS = " or ".join(kind.replace("_", " ") for kind in get_args(SourceKind))
-CODEBOOK = {
-    "id": ("The quote's id; its permalink is /quotes?quote=<id>.", "lower-case letters, digits, -"),
-    "speaker": ("Id of the speaker the source attributes the words to.", "a speaker id"),
-    "speaker_name": ("The speaker's name.", "text"),
-    "side": ("Id of the speaker's side.", None),
-    "side_name": ("The side's name.", None),
-    "issues": ("Ids of the issues the quote concerns, separated by '; '.", "issue ids"),
-    "issue_titles": ("The issues' titles, separated by ', '.", "text"),
-    "text": ("The quoted words, character for character as in the source.", "text"),
-    "source": (f"Id of the source ({SOURCE_KINDS}) that quotes them.", "a source id"),
-    "source_title": ("The source's title.", "text"),
-    "meeting_date": (
-        "Date of the meeting the source reports, at the precision known.",
-        "YYYY, YYYY-MM or YYYY-MM-DD",
-    ),
-    "paragraph": ("Paragraph of the source's text where the quote stands (from 1).", "integer"),
-    "start": ("Offset of the quote's first character in the source's text.", "integer"),
-    "end": ("Offset just after the quote's last character.", "integer"),
-    "attribution": ("The source's own words that attribute the quote.", "text"),
-    "attribution_note": ("How the curator settled an indirect attribution.", "text or empty"),
-    "reported_via": ("Through whom the source reports the words, e.g. Interfax.", "text or empty"),
-    "translated": (
-        "Whether the source says the words are a translation.",
-        "true, false, or empty when it does not say",
-    ),
-    "permalink": ("The quote's version-pinned permalink in the app.", "URL"),
-    "data_version": ("Fingerprint of the data files the rows come from.", "12 hex digits"),
-}
-"""Each column's meaning and allowed values (None: the sides' registry gives them)."""
+
+
+def column(meaning: str, allowed: str | None) -> Any:
+    """A column of the downloads, with its codebook entry: its meaning and allowed values (None:
+    the sides' registry gives them)."""
+    return Field(description=meaning, json_schema_extra={"allowed": allowed})
 
 
 class QuoteRow(Row):
-    """One row of the downloads: the `CODEBOOK`'s columns, in its order."""
+    """One row of the downloads: its columns in order, each with its codebook entry."""
 
-    id: str
-    speaker: str | None
-    speaker_name: str
-    side: str | None
-    side_name: str
-    issues: tuple[str, ...]
-    issue_titles: str
-    text: str
-    source: str
-    source_title: str
-    meeting_date: str
-    paragraph: int
-    start: int
-    end: int
-    attribution: str | None
-    attribution_note: str | None
-    reported_via: str | None
-    translated: bool | None
-    permalink: str
-    data_version: str
+    id: str = column(
+        "The quote's id; its permalink is /quotes?quote=<id>.", "lower-case letters, digits, -"
+    )
+    speaker: str | None = column(
+        "Id of the speaker the source attributes the words to.", "a speaker id"
+    )
+    speaker_name: str = column("The speaker's name.", "text")
+    side: str | None = column("Id of the speaker's side.", None)
+    side_name: str = column("The side's name.", None)
+    issues: tuple[str, ...] = column(
+        "Ids of the issues the quote concerns, separated by '; '.", "issue ids"
+    )
+    issue_titles: str = column("The issues' titles, separated by ', '.", "text")
+    text: str = column("The quoted words, character for character as in the source.", "text")
+    source: str = column(f"Id of the source ({SOURCE_KINDS}) that quotes them.", "a source id")
+    source_title: str = column("The source's title.", "text")
+    meeting_date: str = column(
+        "Date of the meeting the source reports, at the precision known.",
+        "YYYY, YYYY-MM or YYYY-MM-DD",
+    )
+    paragraph: int = column(
+        "Paragraph of the source's text where the quote stands (from 1).", "integer"
+    )
+    start: int = column("Offset of the quote's first character in the source's text.", "integer")
+    end: int = column("Offset just after the quote's last character.", "integer")
+    attribution: str | None = column("The source's own words that attribute the quote.", "text")
+    attribution_note: str | None = column(
+        "How the curator settled an indirect attribution.", "text or empty"
+    )
+    reported_via: str | None = column(
+        "Through whom the source reports the words, e.g. Interfax.", "text or empty"
+    )
+    translated: bool | None = column(
+        "Whether the source says the words are a translation.",
+        "true, false, or empty when it does not say",
+    )
+    permalink: str = column("The quote's version-pinned permalink in the app.", "URL")
+    data_version: str = column("Fingerprint of the data files the rows come from.", "12 hex digits")
 
 
 COLUMNS = list(QuoteRow.model_fields)
@@ -114,8 +110,11 @@ def codebook(catalog: Catalog) -> dict[str, dict[str, str]]:
         "side_name": ", ".join(side.short_name for side in sides),
     }
     return {
-        column: {"meaning": meaning, "allowed values": allowed or registry[column]}
-        for column, (meaning, allowed) in CODEBOOK.items()
+        name: {
+            "meaning": field.description,
+            "allowed values": field.json_schema_extra["allowed"] or registry[name],
+        }
+        for name, field in QuoteRow.model_fields.items()
     }
 
 

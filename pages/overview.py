@@ -23,7 +23,7 @@ st.header("Agreed and proposed next steps", anchor=False)
 steps = overview_view.steps(view)
 if steps.empty:
     cards.nothing_left("next steps", recorded=not view.frames.steps.empty)
-cards.step_list(view.catalog, steps, limit=10)
+cards.step_list(view.catalog, steps, limit=5)
 
 st.header("Quotes in view", anchor=False)
 quotes = view.quotes()
@@ -32,4 +32,4 @@ if quotes.empty:
 cards.quote_list(quotes, limit=5)
 
 st.header("Sources", anchor=False)
-cards.source_list(view.catalog.sources, limit=15)
+cards.source_list(view.catalog.sources, limit=5)

@@ -237,17 +237,23 @@ def test_source_card_says_excerpt_publisher_and_reuse() -> None:
     assert "excerpt" not in page_text(app).split("Text")[0]
 
 
-def test_overview_lists_every_source_newest_first_and_links_the_rest() -> None:
+def test_overview_lists_the_newest_sources_and_steps_and_links_the_rest() -> None:
     app = open_page("overview")
     sources = [yaml.safe_load(p.read_text())["source"] for p in (DATA / "sources").glob("*.yaml")]
-    newest = max(sources, key=lambda r: (r["event_date"], r.get("published") or ""))
-    oldest = min(sources, key=lambda r: (r["event_date"], r.get("published") or ""))
+    sources.sort(key=lambda r: (r["event_date"], r.get("published") or ""), reverse=True)
     texts = [unescape(m.value) for m in app.markdown]
-    listed = next(t for t in texts if newest["title"] in t and oldest["title"] in t)
-    assert all(record["title"] in listed for record in sources)
-    assert listed.index(newest["title"]) < listed.index(oldest["title"])
+    listed = next(t for t in texts if sources[0]["title"] in t)
+    assert [f"**{r['title']}**" in listed for r in sources] == [True] * 5 + [False] * (
+        len(sources) - 5
+    )
+    assert listed.index(sources[0]["title"]) < listed.index(sources[4]["title"])
+    assert f"…and {len(sources) - 5} older source(s)." in [c.value for c in app.caption]
     files = (DATA / "sources").glob("*.yaml")
     steps = sum(len(yaml.safe_load(p.read_text()).get("next_steps", [])) for p in files)
+    assert sum(t.count("Target: ") for t in texts) == 5 < steps
     links = {link.proto.label: link.proto.page for link in app.get("page_link")}
+    assert links["Each source's text, with its quotes marked, on the Source page"].endswith(
+        "source"
+    )
     label = f"All {steps} next steps in view, with their status, on the Commitments page"
     assert links[label].endswith("commitments")
