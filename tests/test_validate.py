@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 import yaml
-from helpers.datafolder import SEED_TEXT, SEED_YAML, copy_data, overlay, run_cli
+from helpers.datafolder import SEED_TEXT, SEED_YAML, copy_data, overlay, run_command
 from pydantic import ValidationError
 
 from dialogue_tracker.cli import main
@@ -50,7 +50,7 @@ REQUIRED_CASES = {
 
 def validate(data_dir: Path, timeout: float = 60):
     """Run the validate command from the folder above `data_dir`, as a curator would."""
-    return run_cli("validate", "--data", data_dir, cwd=data_dir.parent, timeout=timeout)
+    return run_command("validate", "--data", data_dir, cwd=data_dir.parent, timeout=timeout)
 
 
 def broken_copy(case: str, tmp_path: Path) -> Path:
