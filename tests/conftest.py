@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import os
 import shutil
 from collections.abc import Iterator
@@ -10,6 +11,7 @@ from pathlib import Path
 import pytest
 import streamlit as st
 from helpers.devserver import CHROMIUM, CHROMIUM_ARGS, LocalServer, Server
+from streamlit.components.v2 import manifest_scanner
 
 
 @pytest.fixture(autouse=True)
@@ -17,6 +19,17 @@ def clear_streamlit_caches() -> None:
     """st.cache_* outlives an AppTest; each test starts from a cold cache."""
     st.cache_data.clear()
     st.cache_resource.clear()
+
+
+@pytest.fixture(autouse=True, scope="session")
+def scan_components_once() -> Iterator[None]:
+    """Each new AppTest scans the metadata of every installed package for Streamlit components
+    (about half the time of a short run); the packages do not change during the tests, so the
+    scan runs once per process and each AppTest registers what it found, as before."""
+    scan = functools.cache(manifest_scanner.scan_component_manifests)
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(manifest_scanner, "scan_component_manifests", lambda: list(scan()))
+        yield
 
 
 def require_browser() -> None:
