@@ -79,12 +79,32 @@ def pytest_runtest_makereport(item, call):
 TIERS = ("unit", "cli", "app", "browser")
 
 
-def pytest_collection_modifyitems(items) -> None:
+TIER_PROBLEM = pytest.StashKey[str]()
+
+
+def pytest_collection_modifyitems(config, items) -> None:
     """Every test belongs to exactly one tier, and a test that drives Chromium is a browser
-    test, so `make test-fast` (all but the browser tier) never starts a browser."""
+    test, so `make test-fast` (all but the browser tier) never starts a browser. A worker of
+    pytest-xdist cannot stop the collection with a message, so there each such test fails."""
     for item in items:
-        tiers = sorted({mark.name for mark in item.iter_markers() if mark.name in TIERS})
-        if len(tiers) != 1:
-            raise pytest.UsageError(f"{item.nodeid}: mark one tier of {TIERS}, found {tiers}")
-        if "browser" in item.fixturenames and tiers != ["browser"]:
-            raise pytest.UsageError(f"{item.nodeid}: uses the browser, so its tier is browser")
+        problem = tier_problem(item)
+        if problem and not hasattr(config, "workerinput"):
+            raise pytest.UsageError(problem)
+        if problem:
+            item.stash[TIER_PROBLEM] = problem
+
+
+def tier_problem(item) -> str | None:
+    tiers = sorted({mark.name for mark in item.iter_markers() if mark.name in TIERS})
+    if len(tiers) != 1:
+        return f"{item.nodeid}: mark one tier of {TIERS}, found {tiers}"
+    if "browser" in item.fixturenames and tiers != ["browser"]:
+        return f"{item.nodeid}: uses the browser, so its tier is browser"
+    return None
+
+
+@pytest.hookimpl(tryfirst=True)
+def pytest_runtest_setup(item) -> None:
+    """Before any fixture (a browser) starts."""
+    if TIER_PROBLEM in item.stash:
+        pytest.fail(item.stash[TIER_PROBLEM], pytrace=False)
