@@ -92,6 +92,9 @@ def pytest_collection_modifyitems(config, items) -> None:
             raise pytest.UsageError(problem)
         if problem:
             item.stash[TIER_PROBLEM] = problem
+    # The journey walks take many times longer than any other test: run them first, so that
+    # under pytest-xdist the other workers share the rest meanwhile (the sort keeps the order).
+    items.sort(key=lambda item: item.path.name != "test_journey.py")
 
 
 def tier_problem(item) -> str | None:
