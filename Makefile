@@ -4,6 +4,9 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
+# The unit, cli and app tiers on every core; a worker that runs out of tests takes queued ones
+# from another (the journey walks take far longer than the rest).
+PARALLEL := -n auto --dist worksteal
 
 .PHONY: run test test-fast lint format validate bench
 
@@ -14,13 +17,14 @@ test: $(STAMP)
 	$(BIN)/ruff format --check .
 	$(BIN)/ruff check .
 	$(BIN)/python -m dialogue_tracker validate
-	$(BIN)/python -m pytest
+	$(BIN)/python -m pytest $(PARALLEL) -m "not browser"
+	$(BIN)/python -m pytest -m browser
 
 test-fast: $(STAMP)
 	$(BIN)/ruff format --check .
 	$(BIN)/ruff check .
 	$(BIN)/python -m dialogue_tracker validate
-	$(BIN)/python -m pytest -m "not browser"
+	$(BIN)/python -m pytest $(PARALLEL) -m "not browser"
 
 format: $(STAMP)
 	$(BIN)/ruff format .

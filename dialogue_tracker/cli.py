@@ -6,13 +6,11 @@ import argparse
 import sys
 from pathlib import Path
 
-from dialogue_tracker.filters import KEYS, Filters, unknown_ids
-from dialogue_tracker.frames import build_frames
 from dialogue_tracker.loader import load_catalog
 from dialogue_tracker.paths import data_dir
 from dialogue_tracker.problems import DataError
 from dialogue_tracker.schema import SCHEMAS, schema_text
-from dialogue_tracker.vocabulary import registry
+from dialogue_tracker.vocabulary import KEYS, registry
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -107,6 +105,8 @@ def _validate(args: argparse.Namespace) -> int:
 
 def _export(args: argparse.Namespace) -> int:
     from dialogue_tracker.export import export_records, to_csv, to_json
+    from dialogue_tracker.filters import Filters, unknown_ids
+    from dialogue_tracker.frames import build_frames
 
     catalog = load_catalog(args.data, include_drafts=args.include_drafts)
     filters = Filters.from_params(vars(args).get)
@@ -148,7 +148,7 @@ def _synth(args: argparse.Namespace) -> int:
             print(f"synth: {args.out}/sources is not empty (use --force)", file=sys.stderr)
             return 2
         clear_corpus(args.out)
-    progress = Progress("synth").count if the_plan.sources >= 100 else None
+    progress = Progress("synth", sys.stderr).count if the_plan.sources >= 100 else None
     counts = write_corpus(args.out, the_plan, args.data, seed=args.seed, progress=progress)
     print(
         f"wrote {args.out}: " + ", ".join(f"{n} {k.replace('_', ' ')}" for k, n in counts.items())
@@ -180,4 +180,4 @@ def _draft(args: argparse.Namespace) -> int:
     options = Options(
         args.source_id, args.title, args.date, args.outlet, args.url, args.article.name
     )
-    return run(args.article, options, args.data, force=args.force)
+    return run(args.article, options, args.data, args.force, out=sys.stdout, err=sys.stderr)

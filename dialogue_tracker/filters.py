@@ -13,9 +13,7 @@ import numpy as np
 import pandas as pd
 
 from dialogue_tracker.catalog import Catalog
-
-KEYS = {"issue": "issues", "speaker": "speakers", "side": "sides"}
-"""The one table of filter keys: URL parameter (and CLI option, sidebar widget) → field."""
+from dialogue_tracker.vocabulary import KEYS
 
 
 @dataclass(frozen=True)

@@ -8,6 +8,9 @@ from collections.abc import Iterable, Mapping
 
 from dialogue_tracker.catalog import Catalog
 
+KEYS = {"issue": "issues", "speaker": "speakers", "side": "sides"}
+"""The one table of filter keys: URL parameter (and CLI option, sidebar widget) → field."""
+
 
 def registry(catalog: Catalog, key: str) -> Mapping:
     """The records a filter key chooses among, by id."""

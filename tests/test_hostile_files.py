@@ -6,7 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from helpers.datafolder import copy_data, run_cli
+from helpers.datafolder import copy_data, run_command
 from helpers.hostile_folders import CASES, SECRET
 
 from dialogue_tracker.data_files import Refused, read_capped
@@ -19,7 +19,7 @@ def test_validate_prints_one_clear_line(case: str, tmp_path: Path) -> None:
     data = copy_data(tmp_path)
     make, expected = CASES[case]
     make(data)
-    result = run_cli("validate", "--data", data, cwd=tmp_path, timeout=30)  # a FIFO would hang
+    result = run_command("validate", "--data", data, cwd=tmp_path, timeout=30)  # a FIFO would hang
     assert result.returncode == 1, result.stdout + result.stderr
     assert result.stdout.splitlines() == expected
     assert "Traceback" not in result.stderr

@@ -117,6 +117,7 @@ class Reader:
     def check(self) -> None:
         app = self.app
         assert not app.exception, [e.message for e in app.exception]
+        assert not app.error, [e.value for e in app.error]  # the page's own crash message
         if self.page != "quotes":
             return
         shown = app.query_params.get("quote")

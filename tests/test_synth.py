@@ -4,38 +4,25 @@ from __future__ import annotations
 
 import shutil
 import subprocess
-import sys
 from collections import Counter
 from pathlib import Path
 
 import pytest
+from helpers.datafolder import run_cli
 
 from dialogue_tracker.loader import load_catalog
-from dialogue_tracker.paths import DATA, PROJECT
+from dialogue_tracker.paths import DATA
 from dialogue_tracker.synth import Registries, plan
 
 pytestmark = pytest.mark.cli
 
 
 def synth(out: Path, *args: str) -> subprocess.CompletedProcess:
-    command = [sys.executable, "-m", "dialogue_tracker", "synth", "--data", str(DATA)]
-    return subprocess.run(
-        [*command, "--out", str(out), *args],
-        capture_output=True,
-        text=True,
-        cwd=PROJECT,
-        check=False,
-    )
+    return run_cli("synth", "--data", DATA, "--out", out, *args)
 
 
 def validate(data: Path) -> subprocess.CompletedProcess:
-    return subprocess.run(
-        [sys.executable, "-m", "dialogue_tracker", "validate", "--data", str(data)],
-        capture_output=True,
-        text=True,
-        cwd=PROJECT,
-        check=False,
-    )
+    return run_cli("validate", "--data", data)
 
 
 def files(folder: Path) -> dict[str, bytes]:
@@ -147,12 +134,10 @@ def test_synth_refuses_the_data_folder_and_anything_inside_it(tmp_path: Path, in
     data = tmp_path / "data"
     shutil.copytree(DATA, data)
     before = files(data)
-    command = [sys.executable, "-m", "dialogue_tracker", "synth", "--data", str(data)]
     out = data / inside if inside else data
-    result = subprocess.run(
-        [*command, "--out", str(out), "--sources", "2", "--force"],
-        capture_output=True, text=True, cwd=tmp_path, check=False,
-    )  # fmt: skip
+    result = run_cli(
+        "synth", "--data", data, "--out", out, "--sources", "2", "--force", cwd=tmp_path
+    )
     assert result.returncode == 2
     assert result.stderr == (
         f"synth: --out {out} is the data folder {data} or inside it; choose another folder\n"

@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 import yaml
-from helpers.datafolder import SEED_TEXT, SEED_YAML, copy_data, overlay, run_cli
+from helpers.datafolder import SEED_TEXT, SEED_YAML, copy_data, overlay, run_cli, run_command
 from pydantic import ValidationError
 
 from dialogue_tracker.cli import main
@@ -48,9 +48,14 @@ REQUIRED_CASES = {
 }  # fmt: skip
 
 
-def validate(data_dir: Path, timeout: float = 60):
+def validate(data_dir: Path):
     """Run the validate command from the folder above `data_dir`, as a curator would."""
-    return run_cli("validate", "--data", data_dir, cwd=data_dir.parent, timeout=timeout)
+    return run_cli("validate", "--data", data_dir, cwd=data_dir.parent)
+
+
+def validate_process(data_dir: Path, timeout: float = 60):
+    """The same in a fresh `python -m dialogue_tracker` process, cut after `timeout` seconds."""
+    return run_command("validate", "--data", data_dir, cwd=data_dir.parent, timeout=timeout)
 
 
 def broken_copy(case: str, tmp_path: Path) -> Path:
@@ -60,7 +65,7 @@ def broken_copy(case: str, tmp_path: Path) -> Path:
 
 
 def test_the_curated_data_is_valid(tmp_path: Path) -> None:
-    result = validate(copy_data(tmp_path))
+    result = validate_process(copy_data(tmp_path))
     assert result.returncode == 0, result.stdout + result.stderr
     assert "valid — 15 sources, 53 quotes, 63 stances" in result.stdout
 
@@ -87,7 +92,7 @@ def test_invalid_case(
 def test_command_prints_the_expected_lines(case: str, tmp_path: Path) -> None:
     """Printed by the real command: a key made of terminal escapes is printed escaped."""
     expected = (CASES_DIR / case / "expected.txt").read_text(encoding="utf-8").splitlines()
-    result = validate(broken_copy(case, tmp_path))
+    result = validate_process(broken_copy(case, tmp_path))
     assert result.returncode == 1, result.stderr
     assert result.stdout.splitlines() == expected
 
@@ -114,7 +119,7 @@ def test_problems_in_two_files_are_reported_together() -> None:
 
 
 def test_python_tag_is_rejected_and_never_run(tmp_path: Path) -> None:
-    result = validate(broken_copy("python-tag", tmp_path))
+    result = validate_process(broken_copy("python-tag", tmp_path))
     assert result.returncode == 1
     assert "!!python/object/apply:os.system is not allowed" in result.stdout
     assert not (tmp_path / "pwned").exists()
@@ -140,7 +145,7 @@ def test_alias_bomb_returns_promptly(tmp_path: Path) -> None:
     assert time.monotonic() - started < 1
     assert len(problems) == 8  # one per line that uses an alias
     started = time.monotonic()
-    result = validate(data_dir, timeout=60)
+    result = validate_process(data_dir, timeout=60)
     assert result.returncode == 1
     assert time.monotonic() - started < 10  # mostly the interpreter starting
     assert "aliases (*name) are not allowed" in result.stdout

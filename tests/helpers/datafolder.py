@@ -2,13 +2,17 @@
 
 from __future__ import annotations
 
+import contextlib
+import io
 import json
 import os
 import shutil
 import subprocess
 import sys
+from collections.abc import Iterator
 from pathlib import Path
 
+from dialogue_tracker.cli import main
 from dialogue_tracker.loader import load_catalog
 from dialogue_tracker.paths import DATA, DATA_ENV, PROJECT
 
@@ -97,10 +101,40 @@ def overlay(case: Path, data_dir: Path) -> None:
                 (data_dir / line.strip()).unlink()
 
 
-def run_cli(
+def run_cli(*args: str | Path, cwd: Path = PROJECT) -> subprocess.CompletedProcess[str]:
+    """Run the command line `python -m dialogue_tracker ARGS` in this process: its `main` from
+    `cwd`, without `$DIALOGUE_TRACKER_DATA`, its output and exit code caught as a process's.
+    An exception that `main` lets through fails the test, as its traceback would."""
+    out, err = io.StringIO(), io.StringIO()
+    with (
+        contextlib.chdir(cwd),
+        _without(DATA_ENV),
+        contextlib.redirect_stdout(out),
+        contextlib.redirect_stderr(err),
+    ):
+        try:
+            code = main([str(arg) for arg in args])
+        except SystemExit as exit_:  # argparse's usage errors
+            code = exit_.code
+    return subprocess.CompletedProcess(list(args), code, out.getvalue(), err.getvalue())
+
+
+@contextlib.contextmanager
+def _without(name: str) -> Iterator[None]:
+    """The environment without the variable `name` for a while."""
+    saved = os.environ.pop(name, None)
+    try:
+        yield
+    finally:
+        if saved is not None:
+            os.environ[name] = saved
+
+
+def run_command(
     *args: str | Path, cwd: Path = PROJECT, timeout: float = 60
 ) -> subprocess.CompletedProcess[str]:
-    """Run `python -m dialogue_tracker ARGS` in a fresh process (from `cwd`), capturing output."""
+    """Run `python -m dialogue_tracker ARGS` in a fresh process (from `cwd`), capturing output:
+    for what only a process shows (its entry point, a hang cut by `timeout`)."""
     env = {**os.environ, "PYTHONPATH": str(PROJECT), "PYTHONIOENCODING": "utf-8"}
     env.pop(DATA_ENV, None)
     return subprocess.run(
