@@ -211,6 +211,8 @@ class BrowserReader:
     def check(self) -> None:
         page = self.page
         assert page.locator('[data-testid="stException"]').count() == 0, "an exception is shown"
+        errors = page.locator('[data-testid="stAlertContentError"]')  # the page's crash message
+        assert errors.count() == 0, errors.all_inner_texts()
         assert self.console.errors == [], self.console.errors
         if self.path != "quotes":
             return
