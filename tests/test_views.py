@@ -14,6 +14,7 @@ from helpers.year import GENEVA, LIMA, MOSCOW, VIENNA, year_data
 from streamlit.testing.v1 import AppTest
 
 from dialogue_tracker.paths import DATA_ENV
+from dialogue_tracker.ui import history_view
 from dialogue_tracker.ui.source_label import EXCERPT
 
 pytestmark = pytest.mark.app
@@ -76,6 +77,14 @@ def test_issue_page_shows_each_sides_history_as_a_sequence() -> None:
     assert "changed from Agreement" in entries[1] and "changed from Conditional" in entries[2]
     assert "changed" not in entries[0]
     assert entries[1].endswith(" → quote=fixture-vienna-lavrov-truce")  # a link under its stance
+
+
+def test_a_long_history_shows_its_latest_stances_and_counts_the_rest(monkeypatch) -> None:
+    whole = history(open_page("issue", issue=["syria"]), "Russia")
+    monkeypatch.setattr(history_view, "LATEST", 2)
+    entries = history(open_page("issue", issue=["syria"]), "Russia")
+    assert entries[0].startswith(f":small[:gray[The latest 2 of {len(whole)} stances.")
+    assert entries[1:] == whole[-2:]
 
 
 def test_what_changed_opens_on_the_latest_two_meetings() -> None:

@@ -16,6 +16,8 @@ from dialogue_tracker.ui.source_label import excerpt_badge
 from dialogue_tracker.ui.text import md
 
 AS_OF = "as_of"
+LATEST = 12
+"""Stances shown per side on the Issue page: the latest, the earlier ones said and counted."""
 
 
 def stances_as_of_meeting(view: View) -> pd.DataFrame:
@@ -52,7 +54,7 @@ def _change(row: dict) -> str:
 
 
 def history(view: View, stances: pd.DataFrame) -> None:
-    """A column per side: the sequence of its stances, or that it has none."""
+    """A column per side: the sequence of its latest stances, or that it has none."""
     if stances.empty:
         cards.nothing_left("stances")
         return
@@ -60,4 +62,15 @@ def history(view: View, stances: pd.DataFrame) -> None:
     for side, column in zip(view.sides, st.columns(len(view.sides)), strict=True):
         with column, st.container(border=True):
             items = sequence(stances, side) or [("No stance recorded.", [])]
-            links.under([(f"**{md(view.catalog.sides[side].name)}**", []), *items])
+            links.under([(f"**{md(view.catalog.sides[side].name)}**", []), *_latest(items)])
+
+
+def _latest(items: list) -> list:
+    """The last `LATEST` items, after a line that counts the earlier ones."""
+    if len(items) <= LATEST:
+        return items
+    earlier = cards.small(
+        f"The latest {LATEST} of {len(items)} stances. The earlier ones: pick two meetings on "
+        "What changed, or narrow the filters."
+    )
+    return [(earlier, []), *items[-LATEST:]]
