@@ -14,7 +14,7 @@ from helpers.year import GENEVA, LIMA, MOSCOW, VIENNA, year_data
 from streamlit.testing.v1 import AppTest
 
 from dialogue_tracker.paths import DATA_ENV
-from dialogue_tracker.ui import history_view
+from dialogue_tracker.ui import commitments_view, history_view
 from dialogue_tracker.ui.source_label import EXCERPT
 
 pytestmark = pytest.mark.app
@@ -163,6 +163,18 @@ def test_commitments_show_the_meter_and_each_steps_trail() -> None:
     assert cards.index(truce) < next(
         i for i, c in enumerate(cards) if "consultations on cyber crime" in c[0]
     )  # news first
+
+
+def test_commitments_show_a_page_of_cards_and_count_the_rest(monkeypatch) -> None:
+    def step_cards(app: AppTest) -> list[list[str]]:
+        cards = (paragraphs(c) for c in app.main.children.values() if c.type == "flex_container")
+        return [card for card in cards if card[:1] and "Owner: " in card[0]]
+
+    every = step_cards(open_page("commitments"))
+    monkeypatch.setattr(commitments_view, "CARDS", 2)
+    app = open_page("commitments")
+    assert step_cards(app) == every[:2]
+    assert f"…and {len(every) - 2} more next step(s): filter by issue" in page_text(app)
 
 
 def test_commitments_follow_the_filters() -> None:

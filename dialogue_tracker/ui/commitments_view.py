@@ -83,9 +83,13 @@ def step_card(view: View, links: QuoteLinks, step: dict) -> None:
         )
 
 
-def step_cards(view: View, steps: pd.DataFrame, limit: int = 30) -> None:
+CARDS = 20
+"""Step cards on the page: those with evidence first, the rest counted."""
+
+
+def step_cards(view: View, steps: pd.DataFrame) -> None:
     links = QuoteLinks(view)
-    for step in with_evidence_first(steps).head(limit).to_dict("records"):
+    for step in with_evidence_first(steps).head(CARDS).to_dict("records"):
         step_card(view, links, step)
-    if len(steps) > limit:
-        st.caption(f"…and {len(steps) - limit} more next step(s): filter by issue to see them.")
+    if len(steps) > CARDS:
+        st.caption(f"…and {len(steps) - CARDS} more next step(s): filter by issue to see them.")
