@@ -12,8 +12,9 @@ from pydantic import Field
 from dialogue_tracker.catalog import Catalog
 from dialogue_tracker.csv_cells import to_safe_csv
 from dialogue_tracker.export_model import Row
-from dialogue_tracker.filters import KEYS, Filters
+from dialogue_tracker.filters import Filters
 from dialogue_tracker.model import SourceKind
+from dialogue_tracker.vocabulary import KEYS
 
 SOURCE_KINDS = " or ".join(kind.replace("_", " ") for kind in get_args(SourceKind))
 

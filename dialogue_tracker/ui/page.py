@@ -8,13 +8,13 @@ import pandas as pd
 import streamlit as st
 
 from dialogue_tracker.catalog import Catalog
-from dialogue_tracker.filters import KEYS, Filters, filter_quotes, shown_issues, shown_sides
+from dialogue_tracker.filters import Filters, filter_quotes, shown_issues, shown_sides
 from dialogue_tracker.frames import Frames
 from dialogue_tracker.paths import show_drafts
 from dialogue_tracker.ui.guard import require_entry_script
 from dialogue_tracker.ui.sidebar import LABELS, clear_filters, current_filters
 from dialogue_tracker.ui.text import md
-from dialogue_tracker.vocabulary import label
+from dialogue_tracker.vocabulary import KEYS, label
 
 
 @dataclass(frozen=True)

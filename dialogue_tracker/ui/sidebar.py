@@ -13,9 +13,9 @@ import streamlit as st
 from streamlit.runtime.scriptrunner import get_script_run_ctx
 
 from dialogue_tracker.catalog import Catalog
-from dialogue_tracker.filters import KEYS, Filters
+from dialogue_tracker.filters import Filters
 from dialogue_tracker.ui.text import md, short
-from dialogue_tracker.vocabulary import registry, resolve, search_label
+from dialogue_tracker.vocabulary import KEYS, registry, resolve, search_label
 
 LABELS = {"issue": "Issues", "speaker": "Speakers", "side": "Sides"}
 NARROWS = {
