@@ -40,10 +40,10 @@ def tree(folder: Path) -> dict[str, tuple[str, int]]:
     }
 
 
-@pytest.mark.parametrize("watcher", ["auto", "none"])
+@pytest.mark.parametrize("watcher", [None, "poll"])
 def test_live_edit_shows_the_error_then_the_fix_without_restart(browser, tmp_path, watcher) -> None:
-    """With file events (a user's default) and without them (the app then compares the files'
-    modification times on every run)."""
+    """With the project's config (Streamlit's source watch off, the data's file events on) and
+    with "poll" (the app then compares the files' modification times on every run)."""
     data = copy_data(tmp_path)
     seed = data / "sources" / f"{SEED_ID}.yaml"
     good = seed.read_text(encoding="utf-8")

@@ -59,9 +59,10 @@ def test_a_watch_counts_writes_and_new_files_not_reads(tmp_path) -> None:
         watch.stop()
 
 
-@pytest.fixture(params=["auto", "poll"])
+@pytest.fixture(params=["none", "auto", "poll"])
 def watcher_type(request):
-    """With "auto" the app counts file events; with "poll" it compares modification times."""
+    """With "none" (the project's config) and "auto" the app counts file events; with "poll" it
+    compares modification times."""
     saved = config.get_option("server.fileWatcherType")
     config.set_option("server.fileWatcherType", request.param)
     yield request.param

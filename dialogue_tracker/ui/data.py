@@ -5,8 +5,9 @@ pages filter them into new frames and never change them.
 
 A change is noticed through the operating system's file events (watchdog, as Streamlit watches
 its scripts), so a rerun costs the same whatever the number of files. Where events are not to be
-trusted (`server.fileWatcherType` set to "poll" or "none", as on network or WSL-mounted folders)
-or the watch cannot start, every run compares the files' modification times and sizes instead.
+trusted (`server.fileWatcherType` set to "poll", as on network or WSL-mounted folders) or the
+watch cannot start, every run compares the files' modification times and sizes instead. "none"
+turns off only Streamlit's watch of the app's source files (the project's config does).
 """
 
 from __future__ import annotations
@@ -88,8 +89,8 @@ def _stop(watch: FolderWatch | None) -> None:
 
 @st.cache_resource(show_spinner=False, on_release=_stop)
 def _watch(folder: str) -> FolderWatch | None:
-    """One watch per folder and process, or None where file events are not to be used."""
-    if st.get_option("server.fileWatcherType") in ("poll", "none"):
+    """One watch per folder and process, or None where file events are not to be trusted."""
+    if st.get_option("server.fileWatcherType") == "poll":
         return None
     try:
         return FolderWatch(Path(folder))

@@ -36,8 +36,9 @@ def free_port() -> int:
 
 class LocalServer:
     """`streamlit run APP` on a loopback port, headless, usage statistics off, its output kept
-    in `log` for failure reports. The file watcher is off unless `watcher` names one ("auto" is
-    a user's default): then the app learns of data changes from file events, else by polling.
+    in `log` for failure reports. Streamlit's file watcher is as the project's config sets it
+    (off) unless `watcher` names one; the app learns of data changes from file events unless it
+    is "poll", when it compares the files' modification times.
     A deployment check runs another environment's `streamlit` from another folder, as another
     `user`, with that deployment's own `options` (port and address are always this server's)."""
 
@@ -47,7 +48,7 @@ class LocalServer:
         log: Path,
         data: Path | None = None,
         env: dict | None = None,
-        watcher: str = "none",
+        watcher: str | None = None,
         *,
         streamlit: Path = STREAMLIT,
         cwd: Path = PROJECT,
@@ -81,8 +82,9 @@ class LocalServer:
             "server.port": str(self.port),
             "server.address": "127.0.0.1",
             "browser.gatherUsageStats": "false",
-            "server.fileWatcherType": self.watcher,
         }
+        if self.watcher:
+            options["server.fileWatcherType"] = self.watcher
         return [part for name, value in options.items() for part in (f"--{name}", value)]
 
     def _wait_healthy(self, timeout: float = 60) -> None:
@@ -118,7 +120,7 @@ class LocalServer:
         self.log_file.close()
 
 
-def Server(data: Path = DATA, watcher: str = "none") -> LocalServer:
+def Server(data: Path = DATA, watcher: str | None = None) -> LocalServer:
     """The app on the given data folder, served as a user starts it (file watcher: see
     `LocalServer`)."""
     log = Path(tempfile.mkstemp(prefix="streamlit-", suffix=".log")[1])
