@@ -82,3 +82,38 @@ def page_load(browser: Browser, url: str) -> dict:
     context, figures = open_session(browser, url)
     context.close()
     return figures
+
+
+SWITCH = """
+(name) => new Promise((resolve) => {
+  const app = document.querySelector('[data-testid="stApp"]');
+  const links = [...document.querySelectorAll('[data-testid="stSidebarNavLink"]')];
+  const link = links.find((a) => a.innerText.trim().endsWith(name));
+  let sawRunning = false;
+  const start = performance.now();
+  const observer = new MutationObserver(() => {
+    const state = app.getAttribute("data-test-script-state");
+    if (state === "running") sawRunning = true;
+    if (sawRunning && state === "notRunning") {
+      observer.disconnect();
+      resolve(performance.now() - start);
+    }
+  });
+  observer.observe(app, { attributes: true, attributeFilter: ["data-test-script-state"] });
+  link.click();
+})
+"""
+
+
+def page_switches(browser: Browser, url: str, names: list[str], rounds: int) -> list[float]:
+    """In one session, click the sidebar's link to each page of `names` in turn, `rounds` times:
+    the ms from each click to the end of the run it starts."""
+    context, _ = open_session(browser, url)
+    page = context.pages[0]
+    times = []
+    for _ in range(rounds):
+        for name in names:
+            times.append(page.evaluate(SWITCH, name))
+            page.wait_for_timeout(300)
+    context.close()
+    return times

@@ -40,6 +40,7 @@ PYTHON = sys.executable
 SIZES = {"1k": 1_000, "10k": 10_000, "50k": 50_000}
 SEED = 1
 MINIMAL_ELEMENTS = 120  # about as many elements as Overview draws
+SWITCHES = 20  # page switches in one browser session, Overview and Timeline in turn
 KEEP_MARKER = (
     "<!-- Everything below this line is kept when benchmarks/run.py rewrites the file. -->"
 )
@@ -189,6 +190,10 @@ def bench_browser(corpora: dict[str, Path], rounds: int) -> dict:
                     samples[(name, path)].append(
                         browser.page_load(chromium, servers[name].url + path)
                     )
+            log(f"page switches: {SWITCHES} between Overview and Timeline")
+            switches = browser.page_switches(
+                chromium, servers["seed"].url + "/", ["Timeline", "Overview"], SWITCHES // 2
+            )
     finally:
         for server in servers.values():
             server.stop()
@@ -206,7 +211,7 @@ def bench_browser(corpora: dict[str, Path], rounds: int) -> dict:
             "first_ms": first[(name, path)]["ready_ms"],
             "exceptions": sorted({text for run in runs for text in run["exceptions"]}),
         }
-    return {"loads": loads, "chromium": chromium_version}
+    return {"loads": loads, "switches_ms": switches, "chromium": chromium_version}
 
 
 def bench_sessions(folder: Path, sessions: int = 10) -> dict:
@@ -563,6 +568,15 @@ def _browser_table(results: dict) -> list[str]:
     errors = [
         f"{key}: {'; '.join(row['exceptions'])}" for key, row in loads.items() if row["exceptions"]
     ]
+    switches = results.get("switches_ms")
+    if switches:
+        lines += [
+            "",
+            f"A page switch at seed size (a click on the sidebar's link, {len(switches)} times,",
+            "Overview and Timeline in turn, in one session) takes "
+            f"**{median(switches):.0f} ms** ({min(switches):.0f}–{max(switches):.0f}) from the",
+            "click to the end of the run it starts.",
+        ]
     if errors:
         lines += ["", "Pages that showed an exception (their figures do not count):", ""]
         lines += [f"- {error}" for error in errors]
