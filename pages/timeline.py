@@ -13,10 +13,10 @@ events, folded, steps = timeline_view.items(view)
 
 chart, undated = st.columns([3, 1])
 with chart:
+    figure_slot = st.container()
     if events.empty:
         cards.nothing_left("dated items")
     else:
-        st.plotly_chart(timeline_view.figure(view, events), theme="streamlit", width="stretch")
         timeline_view.legend(events)
         if folded:
             st.caption(
@@ -29,3 +29,8 @@ with undated:
 
 st.subheader("The same items as a table", anchor=False)
 timeline_view.events_table(events)
+
+# The chart is drawn first but sent last: the browser then draws the rest of the page before it
+# runs plotly's 4.7 MB script, and the chart shows no later (docs/performance.md).
+if not events.empty:
+    figure_slot.plotly_chart(timeline_view.figure(view, events), theme="streamlit", width="stretch")

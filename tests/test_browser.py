@@ -186,6 +186,8 @@ def test_timeline_chart_is_drawn(server, context) -> None:
     syria = [q for q in QUOTES if "syria" in q["issues"]]
     assert chart.locator(".scatterlayer .point").count() >= len(syria)
     assert chart.locator(".barlayer .point").count() == 1  # the August 2016 target
+    legend = page.get_by_text("What the legend cannot show")
+    assert chart.bounding_box()["y"] < legend.bounding_box()["y"], "the chart sits above its legend"
 
 
 def test_downloads_hold_exactly_the_filtered_rows(server, context) -> None:
