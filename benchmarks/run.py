@@ -677,7 +677,7 @@ def main() -> int:
     load_repeats = (
         {"seed": 3, "1k": 3, "10k": 3} if quick else {"seed": 7, "1k": 7, "10k": 7, "50k": 3}
     )
-    apptest_repeats = {"seed": 3, "10k": 2} if quick else {"seed": 9, "10k": 5}
+    apptest_repeats = {"seed": 3, "10k": 2} if quick else {"seed": 9, "10k": 9}
     rounds = 2 if quick else 15
     OUT.mkdir(parents=True, exist_ok=True)
 
