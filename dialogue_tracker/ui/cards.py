@@ -14,6 +14,7 @@ import streamlit as st
 from dialogue_tracker.catalog import EXCERPT, NO_PUBLISHER, Catalog, SourceEntry, publisher_of
 from dialogue_tracker.dates import describe
 from dialogue_tracker.model import Source
+from dialogue_tracker.ui.quote_links import QUOTES_PAGE, quote_page_links
 from dialogue_tracker.ui.text import link, md
 
 STATUS = {
@@ -86,15 +87,10 @@ def quote_list(quotes: pd.DataFrame, limit: int, *, show_issues: bool = True) ->
         with st.container(border=True):
             for row in rows:
                 st.markdown(quote_text(row, show_issues=show_issues))
-                st.page_link(
-                    "pages/quotes.py",
-                    label="Permalink and citation",
-                    icon=":material/link:",
-                    query_params={"quote": row["id"]},
-                )
+                quote_page_links([(row["id"], "Permalink and citation")])
     if len(quotes) > limit:
         st.page_link(
-            "pages/quotes.py",
+            QUOTES_PAGE,
             label=f"All {len(quotes)} quotes in view, on the Quotes page",
             icon=":material/format_quote:",
         )
